@@ -1,0 +1,101 @@
+package io.gitbridge.core.work;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitbridge.core.GitBridgeListener;
+import io.gitbridge.core.GitBridgeListener.ProcessOutcome;
+import io.gitbridge.core.WebhookEvent;
+import io.gitbridge.core.github.GitHubApi;
+import io.gitbridge.core.queue.Disposition;
+import io.gitbridge.core.queue.EventQueue;
+import io.gitbridge.core.queue.Lease;
+import io.gitbridge.core.task.ChainRunner;
+import io.gitbridge.core.task.Router;
+import io.gitbridge.core.task.Step;
+import io.gitbridge.core.task.TaskContext;
+import io.gitbridge.core.task.TaskResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes one leased event: picks its chain, runs it from its checkpoint, and acks, retries or
+ * dead-letters it. Knows nothing of threads: the {@link WorkerPool} and the testkit's synchronous
+ * harness both drive it. Thread-safe.
+ */
+public final class EventProcessor {
+  private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
+
+  private final EventQueue queue;
+  private final Router router;
+  private final GitHubApi gitHub;
+  private final Clock clock;
+  private final GitBridgeListener listener;
+
+  public EventProcessor(
+      EventQueue queue, Router router, GitHubApi gitHub, Clock clock, GitBridgeListener listener) {
+    this.queue = requireNonNull(queue, "queue == null");
+    this.router = requireNonNull(router, "router == null");
+    this.gitHub = requireNonNull(gitHub, "gitHub == null");
+    this.clock = requireNonNull(clock, "clock == null");
+    this.listener = requireNonNull(listener, "listener == null");
+  }
+
+  /** Runs one lease to its end; returns how it ended. Never throws for a task's failure. */
+  public ProcessOutcome process(Lease lease) {
+    WebhookEvent event = lease.event();
+    List<Step> steps = router.stepsFor(event);
+    ProcessOutcome outcome;
+    if (steps.isEmpty()) {
+      log.debug("{}: no route; acked", event);
+      queue.ack(lease);
+      outcome = ProcessOutcome.NO_ROUTE;
+    } else {
+      ChainRunner runner = new ChainRunner(steps, done -> queue.checkpoint(lease, done));
+      TaskContext context = new TaskContext(event, gitHub, clock, lease.attempt(), 0);
+      TaskResult result = runner.run(context, lease.completedSteps());
+      outcome = settle(lease, result);
+    }
+    listener.eventProcessed(
+        event.type(), outcome, Duration.between(event.receivedAt(), clock.instant()));
+    return outcome;
+  }
+
+  private ProcessOutcome settle(Lease lease, TaskResult result) {
+    WebhookEvent event = lease.event();
+    if (result instanceof TaskResult.Done) {
+      queue.ack(lease);
+      log.info("{}: succeeded on attempt {}", event, lease.attempt());
+      return ProcessOutcome.SUCCEEDED;
+    }
+    if (result instanceof TaskResult.RetryLater retry) {
+      Disposition d = queue.retryLater(lease, retry.reason(), retry.notBefore());
+      switch (d.kind()) {
+        case RETRY:
+          log.warn(
+              "{}: attempt {} failed, retrying at {}: {}",
+              event,
+              lease.attempt(),
+              d.retryAt(),
+              retry.reason());
+          return ProcessOutcome.RETRIED;
+        case DEAD_LETTER:
+          log.error(
+              "{}: attempt {} failed, retries used up, dead-lettered: {}",
+              event,
+              lease.attempt(),
+              retry.reason());
+          return ProcessOutcome.DEAD_LETTERED;
+        default:
+          log.warn("{}: lease lost before the failure could be recorded", event);
+          return ProcessOutcome.RETRIED;
+      }
+    }
+    TaskResult.Failed failed = (TaskResult.Failed) result;
+    queue.deadLetter(lease, failed.reason());
+    log.error("{}: failed for good, dead-lettered: {}", event, failed.reason());
+    return ProcessOutcome.DEAD_LETTERED;
+  }
+}

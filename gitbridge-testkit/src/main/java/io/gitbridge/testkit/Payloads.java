@@ -1,0 +1,84 @@
+package io.gitbridge.testkit;
+
+import io.gitbridge.core.DeliveryId;
+import io.gitbridge.core.WebhookEvent;
+import io.gitbridge.core.ingest.IngestRequest;
+import io.gitbridge.core.ingest.WebhookSignature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Recorded GitHub payloads shipped with the testkit (under {@code io/gitbridge/testkit/payloads/}),
+ * and helpers that sign them exactly as GitHub does.
+ */
+public final class Payloads {
+  /** A {@code pull_request} event with action {@code opened} on {@code octo-org/hello-world}. */
+  public static final String PULL_REQUEST_OPENED = "pull_request.opened.json";
+
+  /** An {@code issue_comment} event with action {@code created}. */
+  public static final String ISSUE_COMMENT_CREATED = "issue_comment.created.json";
+
+  /** A {@code push} event to {@code refs/heads/main}. */
+  public static final String PUSH = "push.json";
+
+  /** GitHub's {@code ping} on hook creation. */
+  public static final String PING = "ping.json";
+
+  private Payloads() {}
+
+  /** The body of a shipped payload, as GitHub sent it. */
+  public static String read(String name) {
+    try (InputStream in = Payloads.class.getResourceAsStream("payloads/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no shipped payload named " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fresh delivery id, as GitHub makes them. */
+  public static DeliveryId newDeliveryId() {
+    return new DeliveryId(UUID.randomUUID().toString());
+  }
+
+  /** An event of {@code type} with {@code body}, a fresh delivery id, received at {@code at}. */
+  public static WebhookEvent event(String type, String body, Instant at) {
+    return new WebhookEvent(newDeliveryId(), type, body, at);
+  }
+
+  /** A minimal event with the given id, for queue tests. */
+  public static WebhookEvent event(String deliveryId, Instant at) {
+    return new WebhookEvent(
+        new DeliveryId(deliveryId),
+        "push",
+        "{\"ref\":\"refs/heads/main\",\"n\":\"" + deliveryId + "\"}",
+        at);
+  }
+
+  /** A webhook request as GitHub would send it: JSON, event and delivery headers, signed. */
+  public static IngestRequest signedRequest(
+      String eventType, DeliveryId deliveryId, String body, String secret) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return new IngestRequest(
+        Map.of(
+            "Content-Type",
+            "application/json",
+            "X-GitHub-Event",
+            eventType,
+            "X-GitHub-Delivery",
+            deliveryId.value(),
+            WebhookSignature.HEADER,
+            WebhookSignature.sign(secret, bytes),
+            "User-Agent",
+            "GitHub-Hookshot/testkit"),
+        bytes,
+        "127.0.0.1");
+  }
+}
