@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,9 @@ public final class Payloads {
   /** GitHub's {@code ping} on hook creation. */
   public static final String PING = "ping.json";
 
+  /** The secret the shipped signatures were made with (by openssl, not by GitBridge). */
+  public static final String TEST_SECRET = "gitbridge-test-secret";
+
   private Payloads() {}
 
   /** The body of a shipped payload, as GitHub sent it. */
@@ -41,6 +45,29 @@ public final class Payloads {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The recorded {@code X-Hub-Signature-256} of a shipped payload under {@link #TEST_SECRET},
+   * computed outside GitBridge: an independent check of our HMAC.
+   */
+  public static String recordedSignature(String name) {
+    Properties signatures = new Properties();
+    try (InputStream in = Payloads.class.getResourceAsStream("payloads/signatures.properties")) {
+      signatures.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String signature = signatures.getProperty(name);
+    if (signature == null) {
+      throw new IllegalArgumentException("no recorded signature for " + name);
+    }
+    return signature;
+  }
+
+  /** The event type of a shipped payload: its file name up to the first dot. */
+  public static String eventTypeOf(String name) {
+    return name.substring(0, name.indexOf('.'));
   }
 
   /** A fresh delivery id, as GitHub makes them. */
