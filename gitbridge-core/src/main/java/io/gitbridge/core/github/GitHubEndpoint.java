@@ -16,7 +16,22 @@ public enum GitHubEndpoint {
   CREATE_ISSUE_COMMENT("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
   ADD_LABELS("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels"),
   REMOVE_LABEL("DELETE", "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
-  CREATE_REPOSITORY_DISPATCH("POST", "/repos/{owner}/{repo}/dispatches");
+  LIST_ISSUE_COMMENTS("GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+  UPDATE_ISSUE_COMMENT("PATCH", "/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+  CREATE_REACTION_FOR_ISSUE_COMMENT(
+      "POST", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
+  CREATE_CHECK_RUN("POST", "/repos/{owner}/{repo}/check-runs"),
+  UPDATE_CHECK_RUN("PATCH", "/repos/{owner}/{repo}/check-runs/{check_run_id}"),
+  LIST_CHECK_RUNS_FOR_REF("GET", "/repos/{owner}/{repo}/commits/{ref}/check-runs"),
+  CREATE_WORKFLOW_DISPATCH(
+      "POST", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"),
+  CREATE_REPOSITORY_DISPATCH("POST", "/repos/{owner}/{repo}/dispatches"),
+  LIST_REPO_WEBHOOK_DELIVERIES("GET", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries"),
+  REDELIVER_REPO_WEBHOOK_DELIVERY(
+      "POST", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"),
+  LIST_ORG_WEBHOOK_DELIVERIES("GET", "/orgs/{org}/hooks/{hook_id}/deliveries"),
+  REDELIVER_ORG_WEBHOOK_DELIVERY(
+      "POST", "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts");
 
   private final String method;
   private final String pathTemplate;

@@ -66,7 +66,7 @@ public final class Conditions {
       if (expected.isArray()) {
         throw new ConfigurationException(key, "use {in: [...]} to match one of several values");
       }
-      return event -> sameValue(Template.resolve(event.payload(), path), expected);
+      return event -> sameValue(EventValues.resolve(event, path), expected);
     }
     if (expected.size() != 1) {
       throw new ConfigurationException(key, "takes exactly one of in, matches, exists");
@@ -79,7 +79,7 @@ public final class Conditions {
           throw new ConfigurationException(key + ".in", "must be a list");
         }
         return event -> {
-          JsonNode actual = Template.resolve(event.payload(), path);
+          JsonNode actual = EventValues.resolve(event, path);
           for (JsonNode candidate : operand) {
             if (sameValue(actual, candidate)) {
               return true;
@@ -95,7 +95,7 @@ public final class Conditions {
           throw new ConfigurationException(key + ".matches", "is not a valid regular expression");
         }
         return event -> {
-          JsonNode actual = Template.resolve(event.payload(), path);
+          JsonNode actual = EventValues.resolve(event, path);
           return actual.isValueNode() && pattern.matcher(actual.asText()).matches();
         };
       case "exists":
@@ -104,7 +104,7 @@ public final class Conditions {
         }
         boolean wanted = operand.booleanValue();
         return event -> {
-          JsonNode actual = Template.resolve(event.payload(), path);
+          JsonNode actual = EventValues.resolve(event, path);
           return (!actual.isMissingNode() && !actual.isNull()) == wanted;
         };
       default:

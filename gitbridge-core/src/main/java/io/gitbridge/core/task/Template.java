@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A string with {@code {{dotted.path}}} placeholders filled from the event: payload paths (array
- * elements by index, {@code pull_request.labels.0.name}), plus {@code {{event}}}, {@code
- * {{action}}} and {@code {{delivery_id}}}.
+ * elements by index, {@code pull_request.labels.0.name}) and the values {@link EventValues} adds,
+ * such as {@code {{event}}}, {@code {{delivery_id}}} and {@code {{command.args}}}.
  *
  * <p>Compiled once at configuration time; rendering a path the payload does not have throws {@link
  * TemplateException} rather than sending an empty value to GitHub. Immutable and thread-safe.
@@ -81,19 +81,7 @@ public final class Template {
   }
 
   private static String value(WebhookEvent event, String[] path) {
-    if (path.length == 1) {
-      switch (path[0]) {
-        case "event":
-          return event.type();
-        case "action":
-          return event.action();
-        case "delivery_id":
-          return event.deliveryId().value();
-        default:
-          break;
-      }
-    }
-    JsonNode node = resolve(event.payload(), path);
+    JsonNode node = EventValues.resolve(event, path);
     if (node == null || node.isMissingNode() || node.isNull()) {
       throw new TemplateException(
           "{{" + String.join(".", path) + "}} names nothing in this " + event.type() + " payload");

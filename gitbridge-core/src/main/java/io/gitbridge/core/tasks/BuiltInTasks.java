@@ -13,8 +13,10 @@ public final class BuiltInTasks {
   public static TaskRegistry registry() {
     return new TaskRegistry()
         .register("commit-status", CommitStatusTask::new)
+        .register("check-run", CheckRunTask::new)
         .register("comment", CommentTask::new)
         .register("label", LabelTask::new)
+        .register("dispatch-workflow", DispatchWorkflowTask::new)
         .register("repository-dispatch", RepositoryDispatchTask::new)
         .register("log", LogTask::new);
   }

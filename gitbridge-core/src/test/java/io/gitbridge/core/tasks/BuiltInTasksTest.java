@@ -77,9 +77,10 @@ class BuiltInTasksTest {
   @Test
   void commentPostsTheRenderedBodyOnThePullRequest() {
     runOnPr("[{\"comment\":{\"body\":\"Thanks for #{{number}}!\"}}]");
-    GitHubRequest r = gitHub.requests().get(0);
+    GitHubRequest r = gitHub.requests(GitHubEndpoint.CREATE_ISSUE_COMMENT).get(0);
     assertThat(r.path()).isEqualTo("/repos/octo-org/hello-world/issues/42/comments");
-    assertThat(r.body().get("body").asText()).isEqualTo("Thanks for #42!");
+    assertThat(r.body().get("body").asText())
+        .isEqualTo("Thanks for #42!\n\n<!-- gitbridge:routes[0].tasks[0] -->");
   }
 
   @Test
@@ -92,7 +93,7 @@ class BuiltInTasksTest {
             + "\"repo\":\"acme/other\"}}]}]",
         "issues",
         issue);
-    assertThat(gitHub.requests())
+    assertThat(gitHub.requests(GitHubEndpoint.CREATE_ISSUE_COMMENT))
         .extracting(GitHubRequest::path)
         .containsExactly("/repos/o/r/issues/9/comments", "/repos/acme/other/issues/3/comments");
   }
