@@ -16,7 +16,9 @@ public enum GitHubEndpoint {
   CREATE_ISSUE_COMMENT("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments"),
   ADD_LABELS("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels"),
   REMOVE_LABEL("DELETE", "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
-  CREATE_REPOSITORY_DISPATCH("POST", "/repos/{owner}/{repo}/dispatches");
+  CREATE_REPOSITORY_DISPATCH("POST", "/repos/{owner}/{repo}/dispatches"),
+  /** Exchanges a GitHub App's JWT for a token of one installation (GitHub App auth only). */
+  CREATE_INSTALLATION_ACCESS_TOKEN("POST", "/app/installations/{installation_id}/access_tokens");
 
   private final String method;
   private final String pathTemplate;
