@@ -36,11 +36,12 @@ class RateLimitAndRetryTest extends GitHubServerTest {
     assertThat(limited.retryable()).isTrue();
     assertThat(limited.status()).isEqualTo(403);
     assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(120));
-    assertThat(limited.getMessage()).contains("secondary rate limit");
+    assertThat(limited.getMessage()).contains("secondary rate limit").contains("retry in 120 s");
     assertThat(held.retryable()).isTrue();
     assertThat(held.status()).isZero();
     assertThat(held.retryAfter()).isEqualTo(Duration.ofSeconds(100));
     assertThat(held.getMessage()).contains("GET /user").contains("not sent");
+    assertThat(held.getMessage()).contains("rate limit of token lifts in 100 s");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeper.waits()).isEmpty();
   }
@@ -167,6 +168,16 @@ class RateLimitAndRetryTest extends GitHubServerTest {
     assertThat(sleeper.waits()).containsExactly(OkHttpGitHubApi.DEFAULT_RETRY_BACKOFF);
     assertThat(listener.requests())
         .containsExactly("create_issue_comment 502", "create_issue_comment 201");
+  }
+
+  @Test
+  void serviceUnavailableWithRetryAfterWaitsAtLeastThatLong() {
+    server.enqueue(
+        GitHubAnswers.json(503, "bad-gateway.json", clock).addHeader("Retry-After", 5).build());
+    server.enqueue(GitHubAnswers.json(200, "user.json", clock).build());
+
+    assertThat(api().execute(getUser()).status()).isEqualTo(200);
+    assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(5));
   }
 
   @Test

@@ -24,12 +24,7 @@ public final class Exchange implements AutoCloseable {
 
   /** The answer headers the limits, the token report and the App tokens read. */
   private static final List<String> KEPT_HEADERS =
-      List.of(
-          "retry-after",
-          "x-ratelimit-remaining",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-oauth-scopes");
+      List.of("retry-after", "x-ratelimit-remaining", "x-ratelimit-reset", "x-oauth-scopes");
 
   private final OkHttpClient client;
   private final String baseUrl;

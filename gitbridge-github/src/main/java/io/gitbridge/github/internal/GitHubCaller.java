@@ -7,6 +7,7 @@ import io.gitbridge.core.github.GitHubApiException;
 import io.gitbridge.core.github.GitHubRequest;
 import io.gitbridge.github.Sleeper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class GitHubCaller {
         answer = send(request, authorization);
       } catch (IOException e) {
         listener.gitHubRequest(request.endpoint(), 0);
-        backOff(request, attempt, 0, "no answer (" + e + ")", e);
+        backOff(request, attempt, 0, "no answer (" + e + ")", e, Duration.ZERO);
         continue;
       }
       listener.gitHubRequest(request.endpoint(), answer.status());
@@ -92,10 +93,18 @@ public final class GitHubCaller {
         tokenPacing.blockUntil(now.plus(wait));
         if (attempt >= maxAttempts || wait.compareTo(maxWait) > 0) {
           String message = ErrorMessages.message(answer) + " (rate limited by " + credential.name();
-          throw failure(request, answer.status(), message + "; retry in " + wait + ")", true, wait);
+          throw failure(
+              request, answer.status(), message + "; retry in " + seconds(wait) + ")", true, wait);
         }
       } else if (answer.status() >= 500) {
-        backOff(request, attempt, answer.status(), ErrorMessages.describe(answer), null);
+        Duration hint = RateLimits.retryAfter(answer);
+        backOff(
+            request,
+            attempt,
+            answer.status(),
+            ErrorMessages.describe(answer),
+            null,
+            hint == null ? Duration.ZERO : hint);
       } else if (answer.status() != 401 || attempt >= maxAttempts || !credential.refresh()) {
         throw failure(request, answer.status(), ErrorMessages.describe(answer), false, null);
       }
@@ -106,7 +115,8 @@ public final class GitHubCaller {
   private void awaitTurn(GitHubRequest request, Credential credential, TokenPacing tokenPacing) {
     Duration blocked = tokenPacing.blockedFor(clock.instant());
     if (blocked.compareTo(maxWait) > 0) {
-      String message = "not sent: the rate limit of " + credential.name() + " lifts in " + blocked;
+      String message =
+          "not sent: the rate limit of " + credential.name() + " lifts in " + seconds(blocked);
       throw failure(request, 0, message, true, blocked);
     }
     sleep(request, blocked);
@@ -124,7 +134,7 @@ public final class GitHubCaller {
     try {
       if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
         String message = "not sent: " + permits.availablePermits() + " free of the in-flight cap";
-        throw failure(request, 0, message + " after " + maxWait, true, null);
+        throw failure(request, 0, message + " after " + seconds(maxWait), true, null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -137,10 +147,20 @@ public final class GitHubCaller {
     }
   }
 
-  /** Waits before the next attempt, or throws when there is none or the wait is too long. */
+  /**
+   * Waits before the next attempt, or throws when there is none or the wait is too long.
+   *
+   * @param atLeast GitHub's {@code retry-after} on a 5xx, or zero
+   */
   private void backOff(
-      GitHubRequest request, int attempt, int status, String message, Throwable e) {
-    Duration backoff = retryBackoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+      GitHubRequest request,
+      int attempt,
+      int status,
+      String message,
+      Throwable e,
+      Duration atLeast) {
+    Duration exponential = retryBackoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+    Duration backoff = exponential.compareTo(atLeast) >= 0 ? exponential : atLeast;
     if (attempt >= maxAttempts) {
       throw failure(request, status, message + " (after " + attempt + " attempts)", true, null, e);
     }
@@ -158,8 +178,13 @@ public final class GitHubCaller {
       sleeper.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failure(request, 0, "interrupted while waiting " + duration, true, null, e);
+      throw failure(request, 0, "interrupted while waiting " + seconds(duration), true, null, e);
     }
+  }
+
+  /** A wait as people read it: {@code 120 s}, {@code 0.5 s}. */
+  private static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static GitHubApiException failure(

@@ -55,7 +55,7 @@ public final class RateLimits {
   }
 
   /** The {@code retry-after} seconds, or {@code null} when absent or not a number of seconds. */
-  static Duration retryAfter(Answer answer) {
+  public static Duration retryAfter(Answer answer) {
     Long seconds = parse(answer.header("retry-after"));
     return seconds == null || seconds < 0 ? null : Duration.ofSeconds(seconds);
   }
