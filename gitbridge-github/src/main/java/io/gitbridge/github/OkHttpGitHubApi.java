@@ -19,6 +19,7 @@ import io.gitbridge.github.internal.InstallationCredential;
 import io.gitbridge.github.internal.InstallationTokens;
 import io.gitbridge.github.internal.PemPrivateKeys;
 import java.io.Closeable;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class OkHttpGitHubApi implements GitHubApi, Closeable {
   private final String description;
   private volatile boolean closed;
 
-  private OkHttpGitHubApi(Builder builder) {
+  private OkHttpGitHubApi(Builder builder, PrivateKey appKey) {
     this.exchange = new Exchange(builder.baseUrl, builder.apiVersion, builder.callTimeout);
     this.caller =
         new GitHubCaller(
@@ -82,7 +83,7 @@ public final class OkHttpGitHubApi implements GitHubApi, Closeable {
       this.description = "token";
     } else {
       GitHubAppCredentials app = builder.appAuth;
-      AppJwt jwt = new AppJwt(app.appId(), PemPrivateKeys.parse(app.privateKeyPem()));
+      AppJwt jwt = new AppJwt(app.appId(), appKey);
       this.token = null;
       this.installationTokens =
           new InstallationTokens(caller, new AppJwtCredential(jwt, builder.clock), builder.clock);
@@ -298,7 +299,8 @@ public final class OkHttpGitHubApi implements GitHubApi, Closeable {
     }
 
     /**
-     * @throws IllegalArgumentException naming the first value that is wrong
+     * @throws IllegalArgumentException naming the first value that is wrong, or when the App key
+     *     cannot be read
      */
     public OkHttpGitHubApi build() {
       if ((token == null) == (appAuth == null)) {
@@ -322,7 +324,8 @@ public final class OkHttpGitHubApi implements GitHubApi, Closeable {
       check(!maxWait.isNegative(), "maxWait < 0");
       check(!retryBackoff.isNegative(), "retryBackoff < 0");
       check(!callTimeout.isNegative() && !callTimeout.isZero(), "callTimeout <= 0");
-      return new OkHttpGitHubApi(this);
+      PrivateKey appKey = appAuth == null ? null : PemPrivateKeys.parse(appAuth.privateKeyPem());
+      return new OkHttpGitHubApi(this, appKey);
     }
 
     private static void check(boolean ok, String problem) {
