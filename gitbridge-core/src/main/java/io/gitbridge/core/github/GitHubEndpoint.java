@@ -31,7 +31,9 @@ public enum GitHubEndpoint {
       "POST", "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"),
   LIST_ORG_WEBHOOK_DELIVERIES("GET", "/orgs/{org}/hooks/{hook_id}/deliveries"),
   REDELIVER_ORG_WEBHOOK_DELIVERY(
-      "POST", "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts");
+      "POST", "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"),
+  /** Exchanges a GitHub App's JWT for a token of one installation (GitHub App auth only). */
+  CREATE_INSTALLATION_ACCESS_TOKEN("POST", "/app/installations/{installation_id}/access_tokens");
 
   private final String method;
   private final String pathTemplate;
