@@ -47,7 +47,8 @@ class MicrometerListenerTest {
         .contains("gitbridge_events_processed_total{event=\"ping\",outcome=\"no_route\"} 1.0")
         .contains("gitbridge_event_latency_seconds_count 3")
         .contains("gitbridge_event_latency_seconds_sum 8.002")
-        .contains("gitbridge_event_latency_seconds_bucket{le=\"+Inf\"} 3");
+        .contains("gitbridge_event_latency_seconds_bucket{le=\"+Inf\"} 3")
+        .contains("gitbridge_event_latency_seconds_max 5.0");
   }
 
   @Test
