@@ -77,6 +77,20 @@ public final class WebhookIngestor {
     return result;
   }
 
+  /**
+   * Refuses a request whose declared length is over {@link #maxBodyBytes()} before its body is
+   * read: 413, reported to the listener like any other refusal. Lets a transport answer without
+   * reading (or allocating) the oversized body. Never throws.
+   *
+   * @param eventType the {@code X-GitHub-Event} header, or {@code null}
+   */
+  public IngestResult refuseTooLarge(String eventType) {
+    IngestResult result = reject(413, "payload larger than " + maxBodyBytes + " bytes", null);
+    listener.webhookReceived(
+        eventType == null || eventType.isBlank() ? "unknown" : eventType, result.outcome());
+    return result;
+  }
+
   private IngestResult decide(IngestRequest request, String eventType) {
     byte[] body = request.body();
     if (body.length > maxBodyBytes) {
