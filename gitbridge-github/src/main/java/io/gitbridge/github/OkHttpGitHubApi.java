@@ -166,7 +166,7 @@ public final class OkHttpGitHubApi implements GitHubApi, Closeable {
   private GitHubResponse execute(GitHubRequest request, Credential credential) {
     checkOpen();
     Answer answer = caller.call(request, credential);
-    return new GitHubResponse(answer.status(), answer.json());
+    return new GitHubResponse(answer.status(), answer.json(), answer.headers());
   }
 
   private void checkOpen() {

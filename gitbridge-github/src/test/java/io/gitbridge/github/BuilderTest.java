@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class BuilderTest {
-  private static final String TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+  private static final String TOKEN = "test-token-not-a-real-one-0123456789";
 
   @Test
   void needsExactlyOneWayToAuthenticate() {

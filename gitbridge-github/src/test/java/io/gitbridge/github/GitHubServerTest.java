@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** A MockWebServer on 127.0.0.1 playing GitHub, a manual clock, and clients that get closed. */
 abstract class GitHubServerTest {
-  static final String TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+  static final String TOKEN = "test-token-not-a-real-one-0123456789";
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   final MockWebServer server = new MockWebServer();

@@ -28,6 +28,35 @@ class OkHttpGitHubApiTest extends GitHubServerTest {
   }
 
   @Test
+  void listQueryIsSentAndTheNextPageLinkIsReturned() throws Exception {
+    server.enqueue(
+        new mockwebserver3.MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json; charset=utf-8")
+            .addHeader(
+                "Link",
+                "<https://api.github.com/repos/acme/widgets/hooks/9/deliveries?per_page=2&cursor=v1_7>;"
+                    + " rel=\"next\"")
+            .body("[{\"id\":1,\"guid\":\"a\"}]")
+            .build());
+
+    GitHubResponse response =
+        api()
+            .execute(
+                new io.gitbridge.core.github.GitHubRequest(
+                    io.gitbridge.core.github.GitHubEndpoint.LIST_REPO_WEBHOOK_DELIVERIES,
+                    java.util.Map.of("owner", "acme", "repo", "widgets", "hook_id", "9"),
+                    java.util.Map.of("per_page", "2"),
+                    null));
+
+    assertThat(take().getTarget()).isEqualTo("/repos/acme/widgets/hooks/9/deliveries?per_page=2");
+    assertThat(response.body().get(0).path("guid").asText()).isEqualTo("a");
+    assertThat(response.nextPageUrl())
+        .isEqualTo(
+            "https://api.github.com/repos/acme/widgets/hooks/9/deliveries?per_page=2&cursor=v1_7");
+  }
+
+  @Test
   void everyRequestCarriesGitHubsRequiredHeaders() throws Exception {
     server.enqueue(GitHubAnswers.json(201, "comment-created.json", clock).build());
     server.enqueue(GitHubAnswers.json(200, "user.json", clock).build());

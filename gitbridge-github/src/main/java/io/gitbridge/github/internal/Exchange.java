@@ -22,9 +22,10 @@ import okhttp3.ResponseBody;
 public final class Exchange implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
 
-  /** The answer headers the limits, the token report and the App tokens read. */
+  /** The answer headers the limits, the token report, the App tokens and pagination read. */
   private static final List<String> KEPT_HEADERS =
-      List.of("retry-after", "x-ratelimit-remaining", "x-ratelimit-reset", "x-oauth-scopes");
+      List.of(
+          "retry-after", "x-ratelimit-remaining", "x-ratelimit-reset", "x-oauth-scopes", "link");
 
   private final OkHttpClient client;
   private final String baseUrl;
