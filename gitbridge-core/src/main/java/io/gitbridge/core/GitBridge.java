@@ -17,6 +17,7 @@ import io.gitbridge.core.task.Router;
 import io.gitbridge.core.task.TaskFactory;
 import io.gitbridge.core.task.TaskRegistry;
 import io.gitbridge.core.tasks.BuiltInTasks;
+import io.gitbridge.core.tasks.WebhookSender;
 import io.gitbridge.core.work.EventProcessor;
 import io.gitbridge.core.work.WorkSignal;
 import io.gitbridge.core.work.WorkerPool;
@@ -151,6 +152,7 @@ public final class GitBridge implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private JsonNode routeDefinitions;
     private final Map<String, TaskFactory> tasks = new LinkedHashMap<>();
+    private WebhookSender webhookSender;
     private int workers = DEFAULT_WORKERS;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
@@ -202,6 +204,12 @@ public final class GitBridge implements AutoCloseable {
     /** Registers a custom task for route definitions, beside the built-in ones. */
     public Builder task(String name, TaskFactory factory) {
       tasks.put(requireNonNull(name, "name == null"), requireNonNull(factory, "factory == null"));
+      return this;
+    }
+
+    /** What the {@code forward} task posts through; without one, routes cannot use it. */
+    public Builder webhookSender(WebhookSender webhookSender) {
+      this.webhookSender = requireNonNull(webhookSender, "webhookSender == null");
       return this;
     }
 
@@ -260,7 +268,7 @@ public final class GitBridge implements AutoCloseable {
       if (pollInterval.isNegative() || pollInterval.isZero()) {
         throw new IllegalArgumentException("poll interval must be positive");
       }
-      TaskRegistry registry = BuiltInTasks.registry();
+      TaskRegistry registry = BuiltInTasks.registry(webhookSender);
       tasks.forEach(registry::register);
       List<Route> all = new ArrayList<>(routes);
       all.addAll(registry.routes("routes", routeDefinitions));

@@ -2,14 +2,13 @@ package io.gitbridge.testkit;
 
 import io.gitbridge.core.DeliveryId;
 import io.gitbridge.core.WebhookEvent;
+import io.gitbridge.core.ingest.DeliveryHeaders;
 import io.gitbridge.core.ingest.IngestRequest;
-import io.gitbridge.core.ingest.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -94,17 +93,7 @@ public final class Payloads {
       String eventType, DeliveryId deliveryId, String body, String secret) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return new IngestRequest(
-        Map.of(
-            "Content-Type",
-            "application/json",
-            "X-GitHub-Event",
-            eventType,
-            "X-GitHub-Delivery",
-            deliveryId.value(),
-            WebhookSignature.HEADER,
-            WebhookSignature.sign(secret, bytes),
-            "User-Agent",
-            "GitHub-Hookshot/testkit"),
+        DeliveryHeaders.of(eventType, deliveryId, bytes, secret, "GitHub-Hookshot/testkit"),
         bytes,
         "127.0.0.1");
   }
