@@ -47,8 +47,10 @@ class BridgeWiringTest {
         parse("github:\n  webhook_secret: s\nroutes:\n  - on: push\n    tasks: [log]\n");
 
     try (GitBridge bridge = BridgeWiring.build(config, GitBridgeListener.NOOP)) {
-      assertThat(bridge.router()).isNotNull();
-      assertThat(bridge.router().toString()).isNotEmpty();
+      assertThat(bridge.router().routes()).hasSize(1);
+      assertThat(bridge.router().routes().get(0).steps())
+          .extracting(step -> step.name())
+          .containsExactly("log");
     }
   }
 

@@ -28,6 +28,11 @@ public final class ConfigOrigin {
     return document.lineOf(requireNonNull(key, "key == null"));
   }
 
+  /** Whether the file sets {@code key} itself (as opposed to leaving it to its default). */
+  public boolean has(String key) {
+    return document.has(requireNonNull(key, "key == null"));
+  }
+
   /** A problem with {@code key}, located in this file. */
   public ConfigProblem problem(String key, String message) {
     return new ConfigProblem(name, lineOf(key), key, message);

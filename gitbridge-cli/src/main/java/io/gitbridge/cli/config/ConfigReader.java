@@ -33,12 +33,12 @@ final class ConfigReader {
     problems.add(doc.lineOf(path), path, message);
   }
 
-  /** The node at a dotted path of plain keys, or null if absent or null. */
+  /** The node at a dotted path of plain keys, or null if absent, null or a blank string. */
   JsonNode node(String path) {
     JsonNode n = doc.root();
     for (String part : path.split("\\.")) {
       n = n.isObject() ? n.get(part) : null;
-      if (n == null || n.isNull()) {
+      if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
         return null;
       }
     }

@@ -123,6 +123,11 @@ final class YamlDocument {
     return path.isEmpty() && document != null ? document.line() : 0;
   }
 
+  /** Whether {@code path} itself is in the file. */
+  boolean has(String path) {
+    return positions.containsKey(path);
+  }
+
   /** The scalar at {@code path} exactly as written (so {@code 0x1F} stays {@code 0x1F}). */
   String scalarText(String path) {
     return scalars.get(path);
@@ -157,12 +162,36 @@ final class YamlDocument {
     final Map<String, Position> positions = new LinkedHashMap<>();
     final Map<String, String> scalars = new LinkedHashMap<>();
     final List<Problem> problems = new ArrayList<>();
+    final Map<String, JsonNode> anchors = new LinkedHashMap<>();
 
+    /** Reads the value at the current token; {@code &anchor}s are kept for {@code *alias}es. */
     JsonNode value(JsonParser p, String path) throws IOException {
-      JsonToken token = p.currentToken();
       if (path.isEmpty()) {
         positions.put("", position(p));
       }
+      YAMLParser yaml = (YAMLParser) p;
+      if (yaml.isCurrentAlias()) {
+        JsonNode target = anchors.get(p.getText());
+        if (target == null) {
+          problems.add(
+              new Problem(
+                  position(p).line(),
+                  path,
+                  "unknown alias *" + p.getText() + " (anchors work on mappings and lists only)"));
+          return NODES.nullNode();
+        }
+        return target.deepCopy();
+      }
+      String anchor = yaml.getObjectId(); // Jackson reports anchors of mappings and lists only
+      JsonNode value = plainValue(p, path);
+      if (anchor != null) {
+        anchors.put(anchor, value);
+      }
+      return value;
+    }
+
+    private JsonNode plainValue(JsonParser p, String path) throws IOException {
+      JsonToken token = p.currentToken();
       if (token == JsonToken.START_OBJECT) {
         ObjectNode object = NODES.objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
