@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -20,13 +21,15 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(
     name = "gitbridge",
+    scope = ScopeType.INHERIT, // every subcommand takes --help and --version too
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     subcommands = {
       ServeCommand.class,
       SendCommand.class,
       ConfigCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      HelpCommand.class
     },
     description = "GitHub webhooks into a durable queue, task chains out to the GitHub REST API.")
 public final class GitBridgeCommand {

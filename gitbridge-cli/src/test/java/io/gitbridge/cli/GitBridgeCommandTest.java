@@ -46,6 +46,17 @@ class GitBridgeCommandTest {
   }
 
   @Test
+  void everySubcommandHasHelp() {
+    Cli.Result option = Cli.run("config", "check", "--help");
+    Cli.Result command = Cli.run("help", "send");
+
+    assertThat(option.out()).startsWith("Usage: gitbridge config check").contains("FILE");
+    assertThat(option.exitCode()).isZero();
+    assertThat(command.out()).startsWith("Usage: gitbridge send").contains("--secret=S");
+    assertThat(command.exitCode()).isZero();
+  }
+
+  @Test
   void versionPrintsTheProjectVersion() {
     Cli.Result command = Cli.run("version");
     Cli.Result option = Cli.run("--version");
