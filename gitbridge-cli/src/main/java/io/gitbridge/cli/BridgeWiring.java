@@ -10,6 +10,8 @@ import io.gitbridge.core.github.GitHubApi;
 import io.gitbridge.core.github.RecordingGitHubApi;
 import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.github.OkHttpGitHubApi;
+import io.gitbridge.http.JdkWebhookSender;
 
 /**
  * Builds a {@link GitBridge} from a {@link GitBridgeConfig}: picks the queue and GitHub adapters
@@ -18,16 +20,23 @@ import io.gitbridge.core.queue.InMemoryEventQueue;
 final class BridgeWiring {
   private BridgeWiring() {}
 
+  /** Builds the queue and the GitHub adapter the configuration names, then the bridge. */
+  static GitBridge build(GitBridgeConfig config, GitBridgeListener listener) {
+    return build(config, queue(config.queue()), gitHub(config.github(), listener), listener);
+  }
+
   /**
+   * @param gitHub the GitHub adapter, from {@link #gitHub}
    * @throws io.gitbridge.cli.config.ConfigFileException if the core rejects a setting, naming its
    *     line
    */
-  static GitBridge build(GitBridgeConfig config, GitBridgeListener listener) {
-    EventQueue queue = queue(config.queue());
+  static GitBridge build(
+      GitBridgeConfig config, EventQueue queue, GitHubApi gitHub, GitBridgeListener listener) {
     try {
       return GitBridge.builder()
           .queue(queue)
-          .gitHub(gitHub(config.github()))
+          .gitHub(gitHub)
+          .webhookSender(new JdkWebhookSender())
           .webhookSecrets(config.github().webhookSecrets())
           .routeDefinitions(config.routes())
           .workers(config.queue().workers())
@@ -63,16 +72,20 @@ final class BridgeWiring {
     throw new UnsupportedOperationException("queue.type redis is not wired in yet");
   }
 
-  static GitHubApi gitHub(GitHubConfig github) {
-    return github.dryRun() ? new RecordingGitHubApi().logRequests(true) : gitHubClient(github);
+  /** Dry run records and logs; otherwise the real client, reporting to {@code listener}. */
+  static GitHubApi gitHub(GitHubConfig github, GitBridgeListener listener) {
+    return github.dryRun() ? new RecordingGitHubApi().logRequests(true) : client(github, listener);
   }
 
-  /**
-   * TODO(phase B): return gitbridge-github's {@code OkHttpGitHubApi} for {@code github.apiUrl()}
-   * with {@code token()} and {@code apiVersion()}.
-   */
-  static GitHubApi gitHubClient(GitHubConfig github) {
-    throw new UnsupportedOperationException(
-        "github.dry_run is false, but the GitHub client is not wired in yet");
+  static OkHttpGitHubApi client(GitHubConfig github, GitBridgeListener listener) {
+    if (github.token() == null) {
+      throw new ConfigurationException("github.token", "is needed to call GitHub");
+    }
+    return OkHttpGitHubApi.builder()
+        .baseUrl(github.apiUrl().toString())
+        .token(github.token())
+        .apiVersion(github.apiVersion())
+        .listener(listener)
+        .build();
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gitbridge.cli.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -28,6 +29,8 @@ import picocli.CommandLine.ScopeType;
       ServeCommand.class,
       SendCommand.class,
       ConfigCommand.class,
+      TokenCommand.class,
+      RecoverCommand.class,
       VersionCommand.class,
       HelpCommand.class
     },
@@ -42,11 +45,18 @@ public final class GitBridgeCommand {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Map<String, String> env;
+  private final Supplier<Shutdown> shutdown;
 
   /**
    * @param env the environment configuration files substitute from; {@code System.getenv()}
    */
   public GitBridgeCommand(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    this(out, err, env, Shutdown::onSignals);
+  }
+
+  GitBridgeCommand(
+      PrintWriter out, PrintWriter err, Map<String, String> env, Supplier<Shutdown> shutdown) {
+    this.shutdown = requireNonNull(shutdown, "shutdown == null");
     this.out = requireNonNull(out, "out == null");
     this.err = requireNonNull(err, "err == null");
     this.env = Map.copyOf(requireNonNull(env, "env == null"));
@@ -54,7 +64,14 @@ public final class GitBridgeCommand {
 
   /** The command line, writing to {@code out} and {@code err}, ready to {@code execute(args)}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine commandLine = new CommandLine(new GitBridgeCommand(out, err, env));
+    return commandLine(new GitBridgeCommand(out, err, env));
+  }
+
+  /** The command line of a prepared command (tests inject how {@code serve} is stopped). */
+  static CommandLine commandLine(GitBridgeCommand command) {
+    CommandLine commandLine = new CommandLine(command);
+    PrintWriter out = command.out;
+    PrintWriter err = command.err;
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
@@ -71,6 +88,11 @@ public final class GitBridgeCommand {
 
   Map<String, String> env() {
     return env;
+  }
+
+  /** When {@code serve} should stop. */
+  Shutdown shutdown() {
+    return shutdown.get();
   }
 
   ConfigLoader loader() {

@@ -1,7 +1,8 @@
 package io.gitbridge.cli;
 
+import io.gitbridge.core.DeliveryId;
 import io.gitbridge.core.GitBridgeException;
-import io.gitbridge.core.ingest.WebhookSignature;
+import io.gitbridge.core.ingest.DeliveryHeaders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -83,17 +84,12 @@ final class SendCommand implements Callable<Integer> {
     }
     String id = delivery != null ? delivery : UUID.randomUUID().toString();
     byte[] body = read(file);
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", USER_AGENT)
-            .header("X-GitHub-Event", event)
-            .header("X-GitHub-Delivery", id)
-            .header(WebhookSignature.HEADER, WebhookSignature.sign(key, body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    HttpResponse<String> response = post(request);
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    DeliveryHeaders.of(event, new DeliveryId(id), body, key, USER_AGENT).forEach(request::header);
+    HttpResponse<String> response = post(request.build());
     PrintWriter out = root.out();
     out.println("HTTP " + response.statusCode() + " delivery " + id);
     String answer = response.body();

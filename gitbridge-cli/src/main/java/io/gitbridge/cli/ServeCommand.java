@@ -1,10 +1,19 @@
 package io.gitbridge.cli;
 
 import io.gitbridge.cli.config.GitBridgeConfig;
+import io.gitbridge.cli.config.ServerConfig;
 import io.gitbridge.core.GitBridge;
-import io.gitbridge.core.GitBridgeListener;
+import io.gitbridge.core.GitBridgeException;
+import io.gitbridge.core.github.GitHubApi;
+import io.gitbridge.core.queue.EventQueue;
+import io.gitbridge.github.OkHttpGitHubApi;
+import io.gitbridge.http.GitBridgeServer;
+import io.gitbridge.http.MicrometerListener;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,15 +23,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gitbridge serve [--config FILE] [--port N]}: runs the server. Without a file it runs on
- * the embedded default: in-memory queue, dry-run GitHub, and a generated webhook secret and admin
- * token, each printed once.
+ * {@code gitbridge serve [--config FILE] [--port N]}: runs the server until SIGINT or SIGTERM.
+ * Without a file it runs on the embedded default: generated webhook secret and admin token, each
+ * printed once, and GitHub in dry run. When ready it prints {@code listening on http://HOST:PORT}.
  */
 @Command(
     name = "serve",
     description = {
       "Runs the server.",
-      "Without --config: in-memory queue, dry-run GitHub, generated webhook secret and admin token."
+      "Without --config: embedded defaults, dry-run GitHub, generated webhook secret and admin"
+          + " token."
     })
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand private GitBridgeCommand root;
@@ -39,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
   private Integer port;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (port != null && (port < 0 || port > 65535)) {
       throw new ParameterException(
           spec.commandLine(), "--port must be between 0 and 65535, was " + port);
@@ -50,8 +60,14 @@ final class ServeCommand implements Callable<Integer> {
       settings = settings.withPort(port);
     }
     announceGenerated(settings);
-    GitBridge bridge = BridgeWiring.build(settings, GitBridgeListener.NOOP);
-    return startServer(settings, bridge);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MicrometerListener metrics = new MicrometerListener(registry);
+    GitHubApi gitHub = BridgeWiring.gitHub(settings.github(), metrics);
+    checkToken(settings, gitHub);
+    EventQueue queue = BridgeWiring.queue(settings.queue());
+    GitBridge bridge = BridgeWiring.build(settings, queue, gitHub, metrics);
+    metrics.bindQueue(bridge.queue());
+    return run(settings, bridge, registry, gitHub);
   }
 
   /** Generated secrets are shown once, here, so that the operator can configure GitHub. */
@@ -67,15 +83,63 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /**
-   * TODO(phase B): start gitbridge-http's {@code GitBridgeServer} on {@code settings.server()} with
-   * {@code bridge} (and a {@code MicrometerListener}, passed to {@link BridgeWiring#build} instead
-   * of NOOP), start the bridge's workers, print {@code listening on http://HOST:PORT} with the
-   * bound port, block until SIGINT/SIGTERM, then close the server and the bridge in that order and
-   * return 0.
-   */
-  int startServer(GitBridgeConfig settings, GitBridge bridge) {
+  /** A token that lacks a scope the routes need stops the server now, not at the first event. */
+  private void checkToken(GitBridgeConfig settings, GitHubApi gitHub) {
+    if (!(gitHub instanceof OkHttpGitHubApi client)) {
+      return;
+    }
+    Set<String> missing =
+        TokenCheck.report(client.tokenReport(), RouteScopes.needed(settings.routes()), root.err());
+    if (!missing.isEmpty()) {
+      client.close();
+      throw new GitBridgeException(
+          "github.token lacks the scope(s) the routes need: " + String.join(", ", missing));
+    }
+  }
+
+  private int run(
+      GitBridgeConfig settings,
+      GitBridge bridge,
+      PrometheusMeterRegistry registry,
+      GitHubApi gitHub)
+      throws InterruptedException {
+    ServerConfig server = settings.server();
+    GitBridgeServer http;
+    try {
+      GitBridgeServer.Builder builder =
+          GitBridgeServer.builder()
+              .bridge(bridge)
+              .host(server.host())
+              .port(server.port())
+              .webhookPath(server.webhookPath())
+              .meterRegistry(registry)
+              .adminToken(settings.admin().token());
+      if (settings.admin().readToken() != null) {
+        builder.readToken(settings.admin().readToken());
+      }
+      http = builder.build().start();
+    } catch (RuntimeException e) {
+      closeQuietly(bridge, gitHub);
+      throw e;
+    }
+    Shutdown shutdown = root.shutdown();
+    bridge.start();
+    root.out().println("listening on " + http.url());
+    root.out().flush();
+    try {
+      shutdown.awaitRequest();
+    } finally {
+      http.close();
+      closeQuietly(bridge, gitHub);
+      shutdown.closed();
+    }
+    return 0;
+  }
+
+  private static void closeQuietly(GitBridge bridge, GitHubApi gitHub) {
     bridge.close();
-    throw new UnsupportedOperationException("the HTTP server is not wired in yet");
+    if (gitHub instanceof OkHttpGitHubApi client) {
+      client.close();
+    }
   }
 }

@@ -13,6 +13,7 @@ import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.GitBridgeListener;
 import io.gitbridge.core.github.RecordingGitHubApi;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.github.OkHttpGitHubApi;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,11 +88,14 @@ class BridgeWiringTest {
   }
 
   @Test
-  void realGitHubClientIsNotWiredYet() {
-    GitBridgeConfig config = parse("github:\n  webhook_secret: s\n  token: t\n");
+  void tokenWithoutDryRunWiresTheRealGitHubClientAtTheConfiguredUrl() {
+    GitBridgeConfig config =
+        parse(
+            "github:\n  webhook_secret: s\n  token: t\n  api_url: https://ghe.example.com/api/v3\n");
 
-    assertThatThrownBy(() -> BridgeWiring.build(config, GitBridgeListener.NOOP))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("GitHub client");
+    try (GitBridge bridge = BridgeWiring.build(config, GitBridgeListener.NOOP)) {
+      assertThat(bridge.gitHub()).isInstanceOf(OkHttpGitHubApi.class);
+      ((OkHttpGitHubApi) bridge.gitHub()).close();
+    }
   }
 }

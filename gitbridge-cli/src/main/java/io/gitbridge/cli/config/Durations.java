@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Reads durations as the configuration writes them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code
  * 1h}, {@code 2d}, combinations such as {@code 1m30s}, or a plain whole number of seconds.
  */
-final class Durations {
+public final class Durations {
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d))+");
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -17,7 +17,7 @@ final class Durations {
   /**
    * @throws IllegalArgumentException if {@code text} is not a duration
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String trimmed = text.trim();
     if (trimmed.matches("\\d{1,12}")) {
       return Duration.ofSeconds(Long.parseLong(trimmed));

@@ -149,7 +149,8 @@ class ConfigErrorsTest {
                 + " metrics, security, notifications, routes)",
             FILE
                 + ":15: routes[0].tasks[0]: unknown task 'no-such-task' (known: commit-status,"
-                + " comment, label, repository-dispatch, log)",
+                + " check-run, comment, label, dispatch-workflow, repository-dispatch, forward,"
+                + " log)",
             FILE
                 + ": github.webhook_secret: is required (or github.webhook_secrets):"
                 + " GitHub signs every delivery with it");
