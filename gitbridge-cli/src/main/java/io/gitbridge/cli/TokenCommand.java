@@ -30,7 +30,7 @@ final class TokenCommand {
       try {
         Set<String> needed =
             opened.settings() == null
-                ? RouteScopes.EXPECTED
+                ? new java.util.TreeSet<>(RouteScopes.EXPECTED)
                 : RouteScopes.needed(opened.settings().routes());
         Set<String> missing =
             TokenCheck.report(opened.client().tokenReport(), needed, parent.root.out());
