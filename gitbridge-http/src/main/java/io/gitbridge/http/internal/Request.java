@@ -62,8 +62,25 @@ public final class Request {
 
   /** Reads at most {@code max} bytes of the body: never more, whatever the client sends. */
   public byte[] readBody(int max) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return in.readNBytes(max);
+    // not closed here: closing drains only 64 KiB, see discardBody; the exchange closes it
+    return exchange.getRequestBody().readNBytes(max);
+  }
+
+  /**
+   * Reads and throws away up to {@code cap} more bytes of the body. Answering before the client has
+   * sent its whole body makes the socket close with unread data, which resets the connection and
+   * can destroy the answer in flight: the client then sees an I/O error instead of our 413.
+   */
+  public void discardBody(long cap) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[64 * 1024];
+    long left = cap;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
     }
   }
 

@@ -17,6 +17,12 @@ import java.util.Map;
  * and nothing at all when the declared length is already over it.
  */
 public final class WebhookEndpoint implements Endpoint {
+  /**
+   * The most of an oversized body we read and discard so that the 413 reaches the client; beyond it
+   * the connection is simply closed.
+   */
+  static final long DISCARD_CAP = 64L * 1024 * 1024;
+
   private final WebhookIngestor ingestor;
   private final Timer latency;
 
@@ -34,9 +40,15 @@ public final class WebhookEndpoint implements Endpoint {
     int max = ingestor.maxBodyBytes();
     IngestResult result;
     if (request.contentLength() > max) {
+      if (request.contentLength() <= DISCARD_CAP) {
+        request.discardBody(DISCARD_CAP);
+      }
       result = ingestor.refuseTooLarge(request.header(WebhookIngestor.EVENT_HEADER));
     } else {
       byte[] body = request.readBody((int) Math.min(Integer.MAX_VALUE - 8L, max + 1L));
+      if (body.length > max) {
+        request.discardBody(DISCARD_CAP);
+      }
       result =
           ingestor.ingest(
               IngestRequest.ofMultiValued(request.headers(), body, request.peerAddress()));
