@@ -121,6 +121,14 @@ public final class RedisEventQueue implements EventQueue {
     return retryPolicy;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
+  DoubleSupplier random() {
+    return random;
+  }
+
   /** A readiness check that pings Redis, named {@code redis}. */
   public HealthCheck healthCheck() {
     return new RedisHealthCheck(this);
