@@ -111,6 +111,9 @@ final class EventSpool implements AutoCloseable {
 
   /** Accepted or quarantined records not settled, oldest first, with their last checkpoint. */
   synchronized List<Pending> pending() {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
     String content;
     try {
       content = Files.readString(file, StandardCharsets.UTF_8);
