@@ -64,9 +64,9 @@ final class EventSpool implements AutoCloseable {
     return file;
   }
 
-  /** Journals an accepted event and forces it to disk before returning. */
+  /** Journals an accepted event; {@link #sync()} then forces it to disk. */
   void appendAccepted(WebhookEvent e) {
-    String line =
+    write(
         "A "
             + e.deliveryId()
             + " "
@@ -75,8 +75,18 @@ final class EventSpool implements AutoCloseable {
             + e.receivedAt()
             + " "
             + b64(e.body())
-            + "\n";
-    force(write(line));
+            + "\n");
+  }
+
+  /** Forces what was written so far to disk; concurrent callers share the flush. */
+  void sync() {
+    FileChannel current;
+    synchronized (this) {
+      current = channel;
+    }
+    if (current != null) {
+      force(current);
+    }
   }
 
   /** Journals a quarantined delivery and forces it to disk before returning. */

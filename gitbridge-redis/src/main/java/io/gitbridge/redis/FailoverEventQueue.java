@@ -178,14 +178,21 @@ public final class FailoverEventQueue implements EventQueue {
     }
     spoolLock.readLock().lock();
     try {
-      OfferResult result = fallback.offer(event);
-      if (result == OfferResult.ACCEPTED) {
-        try {
-          spool.appendAccepted(event);
-        } catch (QueueUnavailableException e) {
-          fallback.delete(event.deliveryId());
-          throw e;
+      OfferResult result;
+      // journaled before a worker can lease it, so that its settled record comes after it
+      synchronized (memoryLock) {
+        result = fallback.offer(event);
+        if (result == OfferResult.ACCEPTED) {
+          try {
+            spool.appendAccepted(event);
+          } catch (QueueUnavailableException e) {
+            fallback.delete(event.deliveryId());
+            throw e;
+          }
         }
+      }
+      if (result == OfferResult.ACCEPTED) {
+        spool.sync();
       }
       return result;
     } finally {
