@@ -47,8 +47,4 @@ final class RedisKeys {
   String event(String deliveryId) {
     return prefix + ":event:" + deliveryId;
   }
-
-  String seen(String deliveryId) {
-    return prefix + ":seen:" + deliveryId;
-  }
 }
