@@ -25,14 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,17 +69,11 @@ public final class FailoverEventQueue implements EventQueue {
   }
 
   private final RedisEventQueue primary;
-  private final InMemoryEventQueue fallback;
-  private final EventSpool spool;
+  private final JournaledMemoryQueue local;
   private final GitBridgeListener listener;
   private final Clock clock;
   private final ScheduledExecutorService prober;
-  private final ReadWriteLock spoolLock = new ReentrantReadWriteLock();
-  private final Object memoryLock = new Object();
-  private final ConcurrentHashMap<DeliveryId, Integer> localSteps = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<DeliveryId, Instant> localDue = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Runnable> deferred = new ConcurrentLinkedQueue<>();
-  private final Set<DeliveryId> doneLocally = ConcurrentHashMap.newKeySet();
   private volatile Mode mode = Mode.NORMAL;
   private volatile Instant degradedSince;
   private volatile String lastFailure = "";
@@ -91,7 +81,7 @@ public final class FailoverEventQueue implements EventQueue {
   private FailoverEventQueue(Builder b) {
     this.primary = b.primary;
     this.clock = b.clock != null ? b.clock : b.primary.clock();
-    this.fallback =
+    InMemoryEventQueue memory =
         b.fallback != null
             ? b.fallback
             : InMemoryEventQueue.builder()
@@ -101,15 +91,12 @@ public final class FailoverEventQueue implements EventQueue {
                 .clock(clock)
                 .random(b.primary.random())
                 .build();
-    this.spool = new EventSpool(b.spoolFile);
+    this.local = new JournaledMemoryQueue(memory, new EventSpool(b.spoolFile), clock);
     this.listener = b.listener;
-    List<EventSpool.Pending> left = spool.pending();
-    if (!left.isEmpty()) {
-      log.warn("{}: {} events left by an earlier process; replaying", spool.file(), left.size());
-      enterFailover("replaying " + spool.file());
-      for (EventSpool.Pending p : left) {
-        loadIntoMemory(p);
-      }
+    int left = local.replay();
+    if (left > 0) {
+      log.warn("{}: {} entries left by an earlier process; replaying", local.file(), left);
+      enterFailover("replaying " + local.file());
     }
     this.prober =
         Executors.newSingleThreadScheduledExecutor(
@@ -133,7 +120,7 @@ public final class FailoverEventQueue implements EventQueue {
 
   /** The spool file. */
   public Path spoolFile() {
-    return spool.file();
+    return local.file();
   }
 
   /** The queue's readiness, named {@code queue}: up, or degraded while failing over. */
@@ -155,8 +142,8 @@ public final class FailoverEventQueue implements EventQueue {
                       + " ("
                       + lastFailure
                       + "); events kept in memory and spooled to "
-                      + spool.file());
-          case DRAINING -> Health.degraded("redis is back; draining " + spool.file());
+                      + local.file());
+          case DRAINING -> Health.degraded("redis is back; draining " + local.file());
         };
       }
     };
@@ -176,28 +163,7 @@ public final class FailoverEventQueue implements EventQueue {
         enterFailover(e.getMessage());
       }
     }
-    spoolLock.readLock().lock();
-    try {
-      OfferResult result;
-      // journaled before a worker can lease it, so that its settled record comes after it
-      synchronized (memoryLock) {
-        result = fallback.offer(event);
-        if (result == OfferResult.ACCEPTED) {
-          try {
-            spool.appendAccepted(event);
-          } catch (QueueUnavailableException e) {
-            fallback.delete(event.deliveryId());
-            throw e;
-          }
-        }
-      }
-      if (result == OfferResult.ACCEPTED) {
-        spool.sync();
-      }
-      return result;
-    } finally {
-      spoolLock.readLock().unlock();
-    }
+    return local.offer(event);
   }
 
   @Override
@@ -211,23 +177,14 @@ public final class FailoverEventQueue implements EventQueue {
         enterFailover(e.getMessage());
       }
     }
-    spoolLock.readLock().lock();
-    try {
-      spool.appendQuarantined(delivery);
-      fallback.quarantine(delivery);
-    } finally {
-      spoolLock.readLock().unlock();
-    }
+    local.quarantine(delivery);
   }
 
   @Override
   public List<Lease> lease(String consumer, int max) {
     List<Lease> leases = new ArrayList<>();
-    synchronized (memoryLock) {
-      for (Lease l : fallback.lease(consumer, max)) {
-        int steps = Math.max(l.completedSteps(), localSteps.getOrDefault(deliveryId(l), 0));
-        leases.add(new Lease(l.event(), l.attempt(), steps, LOCAL + l.token(), l.expiresAt()));
-      }
+    for (Lease l : local.lease(consumer, max)) {
+      leases.add(wrap(l, LOCAL));
     }
     if (leases.size() < max && mode != Mode.DEGRADED) {
       try {
@@ -244,9 +201,7 @@ public final class FailoverEventQueue implements EventQueue {
   @Override
   public void checkpoint(Lease lease, int completedSteps) {
     if (isLocal(lease)) {
-      fallback.checkpoint(unwrap(lease), completedSteps);
-      localSteps.merge(deliveryId(lease), completedSteps, Math::max);
-      spool.appendCheckpoint(deliveryId(lease), completedSteps);
+      local.checkpoint(unwrap(lease), completedSteps);
     } else {
       onRedisOrLater(() -> primary.checkpoint(unwrap(lease), completedSteps));
     }
@@ -255,13 +210,7 @@ public final class FailoverEventQueue implements EventQueue {
   @Override
   public void ack(Lease lease) {
     if (isLocal(lease)) {
-      synchronized (memoryLock) {
-        fallback.ack(unwrap(lease));
-        if (fallback.find(deliveryId(lease)).isEmpty()) {
-          doneLocally.add(deliveryId(lease));
-        }
-      }
-      settleLocally(deliveryId(lease));
+      local.ack(unwrap(lease));
     } else {
       onRedisOrLater(() -> primary.ack(unwrap(lease)));
     }
@@ -270,11 +219,7 @@ public final class FailoverEventQueue implements EventQueue {
   @Override
   public Disposition retryLater(Lease lease, String error, Duration notBefore) {
     if (isLocal(lease)) {
-      Disposition d = fallback.retryLater(unwrap(lease), error, notBefore);
-      if (d.kind() == Disposition.Kind.RETRY) {
-        localDue.put(deliveryId(lease), d.retryAt());
-      }
-      return d;
+      return local.retryLater(unwrap(lease), error, notBefore);
     }
     try {
       return primary.retryLater(unwrap(lease), error, notBefore);
@@ -288,7 +233,7 @@ public final class FailoverEventQueue implements EventQueue {
   @Override
   public void deadLetter(Lease lease, String error) {
     if (isLocal(lease)) {
-      fallback.deadLetter(unwrap(lease), error);
+      local.deadLetter(unwrap(lease), error);
     } else {
       onRedisOrLater(() -> primary.deadLetter(unwrap(lease), error));
     }
@@ -296,14 +241,14 @@ public final class FailoverEventQueue implements EventQueue {
 
   @Override
   public QueueStats stats() {
-    QueueStats local = fallback.stats();
+    QueueStats here = local.stats();
     QueueStats remote = remote(primary::stats, new QueueStats(0, 0, 0, 0, 0));
     return new QueueStats(
-        local.ready() + remote.ready(),
-        local.inFlight() + remote.inFlight(),
-        local.retry() + remote.retry(),
-        local.dead() + remote.dead(),
-        local.quarantine() + remote.quarantine());
+        here.ready() + remote.ready(),
+        here.inFlight() + remote.inFlight(),
+        here.retry() + remote.retry(),
+        here.dead() + remote.dead(),
+        here.quarantine() + remote.quarantine());
   }
 
   /**
@@ -313,12 +258,12 @@ public final class FailoverEventQueue implements EventQueue {
   @Override
   public Page browse(QueueSection section, String cursor, int limit) {
     if (cursor == null || cursor.startsWith(LOCAL)) {
-      Page local = fallback.browse(section, cursor == null ? null : strip(cursor), limit);
-      if (local.nextCursor() != null) {
-        return new Page(local.entries(), LOCAL + local.nextCursor());
+      Page here = local.browse(section, cursor == null ? null : strip(cursor), limit);
+      if (here.nextCursor() != null) {
+        return new Page(here.entries(), LOCAL + here.nextCursor());
       }
-      if (!local.entries().isEmpty() || mode == Mode.DEGRADED) {
-        return new Page(local.entries(), mode == Mode.DEGRADED ? null : REDIS);
+      if (!here.entries().isEmpty() || mode == Mode.DEGRADED) {
+        return new Page(here.entries(), mode == Mode.DEGRADED ? null : REDIS);
       }
       cursor = REDIS;
     }
@@ -336,47 +281,24 @@ public final class FailoverEventQueue implements EventQueue {
 
   @Override
   public Optional<QueueEntry> find(DeliveryId deliveryId) {
-    Optional<QueueEntry> local = fallback.find(deliveryId);
-    return local.isPresent() ? local : remote(() -> primary.find(deliveryId), local);
+    Optional<QueueEntry> here = local.find(deliveryId);
+    return here.isPresent() ? here : remote(() -> primary.find(deliveryId), here);
   }
 
   @Override
   public boolean requeue(DeliveryId deliveryId) {
-    synchronized (memoryLock) {
-      if (fallback.requeue(deliveryId)) {
-        return true;
-      }
-    }
-    return remote(() -> primary.requeue(deliveryId), false);
+    return local.requeue(deliveryId) || remote(() -> primary.requeue(deliveryId), false);
   }
 
   @Override
   public boolean delete(DeliveryId deliveryId) {
-    boolean removed;
-    synchronized (memoryLock) {
-      removed = fallback.delete(deliveryId);
-    }
-    if (removed) {
-      settleLocally(deliveryId);
-    }
+    boolean removed = local.delete(deliveryId);
     return remote(() -> primary.delete(deliveryId), false) || removed;
   }
 
   @Override
   public long purge(QueueSection section) {
-    long count = 0;
-    synchronized (memoryLock) {
-      List<DeliveryId> ids = new ArrayList<>();
-      String cursor = null;
-      do {
-        Page page = fallback.browse(section, cursor, 500);
-        page.entries().forEach(e -> ids.add(e.deliveryId()));
-        cursor = page.nextCursor();
-      } while (cursor != null);
-      count += fallback.purge(section);
-      ids.forEach(this::settleLocally);
-    }
-    return count + remote(() -> primary.purge(section), 0L);
+    return local.purge(section) + remote(() -> primary.purge(section), 0L);
   }
 
   /** Stops the prober and closes Redis; the spool stays on disk if anything is left in it. */
@@ -389,8 +311,7 @@ public final class FailoverEventQueue implements EventQueue {
       Thread.currentThread().interrupt();
     }
     primary.close();
-    fallback.close();
-    spool.close();
+    local.close();
   }
 
   /** One probe: notices an outage early, or ends one. Runs on the prober thread. */
@@ -412,7 +333,7 @@ public final class FailoverEventQueue implements EventQueue {
     if (mode != Mode.DEGRADED) {
       return false;
     }
-    log.info("redis at {} answers again; draining {}", primary.url(), spool.file());
+    log.info("redis at {} answers again; draining {}", primary.url(), local.file());
     mode = Mode.DRAINING;
     return true;
   }
@@ -425,89 +346,25 @@ public final class FailoverEventQueue implements EventQueue {
     }
   }
 
-  /** Moves every settled-or-not-in-flight spooled event into Redis; ends the failover if done. */
+  /** Hands the local entries to Redis; ends the failover when nothing is left here. */
   private void drain() {
-    boolean inFlightLocally = false;
-    for (EventSpool.Pending p : spool.pending()) {
-      if (mode != Mode.DRAINING) {
-        return;
-      }
-      DeliveryId id = p.deliveryId();
-      synchronized (memoryLock) {
-        Optional<QueueEntry> local = fallback.find(id);
-        if (local.isPresent() && local.get().section() == QueueSection.IN_FLIGHT) {
-          inFlightLocally = true;
-          continue;
-        }
-        if (local.isEmpty() && doneLocally.contains(id)) {
-          continue;
-        }
-        if (p.quarantined() != null) {
-          primary.quarantine(p.quarantined());
-        } else {
-          QueueSection section = local.map(QueueEntry::section).orElse(QueueSection.READY);
-          primary.adopt(
-              p.event(),
-              section == QueueSection.RETRY || section == QueueSection.DEAD
-                  ? section
-                  : QueueSection.READY,
-              local.map(QueueEntry::attempts).orElse(0),
-              Math.max(p.completedSteps(), localSteps.getOrDefault(id, 0)),
-              local.map(QueueEntry::lastError).orElse(null),
-              localDue.getOrDefault(id, clock.instant()));
-        }
-        if (local.isPresent()) {
-          fallback.delete(id);
-        }
-      }
-      settleLocally(id);
-    }
-    if (!inFlightLocally) {
-      finishDrain();
-    }
-  }
-
-  private void finishDrain() {
-    spoolLock.writeLock().lock();
-    try {
-      synchronized (this) {
-        if (mode != Mode.DRAINING || !spool.pending().isEmpty()) {
-          return;
-        }
-        spool.delete();
-        doneLocally.clear();
-        mode = Mode.NORMAL;
-      }
-    } finally {
-      spoolLock.writeLock().unlock();
-    }
-    log.info("failover over: {} drained into redis at {}", spool.file(), primary.url());
-    listener.failoverChanged(false);
-  }
-
-  private void loadIntoMemory(EventSpool.Pending p) {
-    if (p.quarantined() != null) {
-      fallback.quarantine(p.quarantined());
+    if (!local.drainInto(primary, () -> mode == Mode.DRAINING)) {
       return;
     }
-    if (p.completedSteps() > 0) {
-      localSteps.put(p.deliveryId(), p.completedSteps());
-    }
-    if (fallback.offer(p.event()) == OfferResult.FULL) {
-      log.warn("{}: memory is full; {} waits in the spool for redis", spool.file(), p.event());
-    }
-  }
-
-  private void settleLocally(DeliveryId id) {
-    localSteps.remove(id);
-    localDue.remove(id);
-    spoolLock.readLock().lock();
-    try {
-      if (spool.exists()) {
-        spool.appendSettled(id);
-      }
-    } finally {
-      spoolLock.readLock().unlock();
+    boolean ended =
+        local.deleteJournalIfSettled(
+            () -> {
+              synchronized (this) {
+                if (mode != Mode.DRAINING) {
+                  return false;
+                }
+                mode = Mode.NORMAL;
+                return true;
+              }
+            });
+    if (ended) {
+      log.info("failover over: {} drained into redis at {}", local.file(), primary.url());
+      listener.failoverChanged(false);
     }
   }
 
@@ -543,7 +400,7 @@ public final class FailoverEventQueue implements EventQueue {
     }
     mode = Mode.DEGRADED;
     degradedSince = clock.instant();
-    log.warn("redis unavailable ({}); keeping events in memory and in {}", reason, spool.file());
+    log.warn("redis unavailable ({}); keeping events in memory and in {}", reason, local.file());
     if (before == Mode.NORMAL) {
       listener.failoverChanged(true);
     }
@@ -564,10 +421,6 @@ public final class FailoverEventQueue implements EventQueue {
 
   private static String strip(String tagged) {
     return tagged.substring(2);
-  }
-
-  private static DeliveryId deliveryId(Lease lease) {
-    return lease.event().deliveryId();
   }
 
   /** Collects the parts; {@link #build()} validates them, replays a left spool, starts probing. */

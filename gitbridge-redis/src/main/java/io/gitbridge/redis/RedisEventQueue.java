@@ -190,20 +190,7 @@ public final class RedisEventQueue implements EventQueue {
                 Integer.toString(retryPolicy.maxRetries() + 1)));
     List<Lease> leases = new ArrayList<>();
     for (Object item : RedisReplies.list(reply)) {
-      List<?> f = RedisReplies.list(item);
-      WebhookEvent event =
-          new WebhookEvent(
-              new DeliveryId(RedisReplies.text(f.get(0))),
-              RedisReplies.text(f.get(1)),
-              RedisReplies.text(f.get(2)),
-              Instant.parse(RedisReplies.text(f.get(3))));
-      leases.add(
-          new Lease(
-              event,
-              (int) RedisReplies.number(f.get(4)),
-              (int) RedisReplies.number(f.get(5)),
-              RedisReplies.text(f.get(6)),
-              Instant.ofEpochMilli(RedisReplies.number(f.get(7)))));
+      leases.add(RedisReplies.lease(RedisReplies.list(item)));
     }
     return leases;
   }

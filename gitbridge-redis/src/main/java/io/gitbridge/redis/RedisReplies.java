@@ -1,6 +1,8 @@
 package io.gitbridge.redis;
 
 import io.gitbridge.core.DeliveryId;
+import io.gitbridge.core.WebhookEvent;
+import io.gitbridge.core.queue.Lease;
 import io.gitbridge.core.queue.QueueEntry;
 import io.gitbridge.core.queue.QueueSection;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,22 @@ final class RedisReplies {
       fields.put(text(flat.get(i)), text(flat.get(i + 1)));
     }
     return fields;
+  }
+
+  /** One leased event as {@code lease.lua} lists it. */
+  static Lease lease(List<?> f) {
+    WebhookEvent event =
+        new WebhookEvent(
+            new DeliveryId(text(f.get(0))),
+            text(f.get(1)),
+            text(f.get(2)),
+            Instant.parse(text(f.get(3))));
+    return new Lease(
+        event,
+        (int) number(f.get(4)),
+        (int) number(f.get(5)),
+        text(f.get(6)),
+        Instant.ofEpochMilli(number(f.get(7))));
   }
 
   /** A stored event or quarantined delivery as an operator sees it. */
