@@ -1,0 +1,555 @@
+package io.gitbridge.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gitbridge.core.DeliveryId;
+import io.gitbridge.core.InvalidPayloadException;
+import io.gitbridge.core.WebhookEvent;
+import io.gitbridge.core.health.HealthCheck;
+import io.gitbridge.core.queue.Disposition;
+import io.gitbridge.core.queue.EventQueue;
+import io.gitbridge.core.queue.Lease;
+import io.gitbridge.core.queue.OfferResult;
+import io.gitbridge.core.queue.Page;
+import io.gitbridge.core.queue.QuarantinedDelivery;
+import io.gitbridge.core.queue.QueueEntry;
+import io.gitbridge.core.queue.QueueSection;
+import io.gitbridge.core.queue.QueueStats;
+import io.gitbridge.core.queue.RetryPolicy;
+import io.gitbridge.redis.RedisScripts.Script;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * An {@link EventQueue} in Redis: a stream with one consumer group holds ready and in-flight
+ * events, sorted sets hold lease deadlines, due retries, dead letters and quarantine, and a hash
+ * per event holds its body, attempts and checkpoint. Every operation is one Lua script, so each is
+ * atomic and several GitBridge processes can share one queue. {@code docs/redis.md} describes the
+ * keys.
+ *
+ * <p>Time comes from the injected {@link Clock} and is passed into the scripts: lease expiry, retry
+ * due times and "updated" stamps follow it, so a manual clock drives them in tests, and nodes must
+ * keep their clocks in sync (NTP) as with any lease. Lease expiry is therefore checked by this code
+ * (a sorted set of deadlines, reclaimed with {@code XCLAIM}) rather than by {@code XAUTOCLAIM},
+ * which measures idle time on Redis's clock.
+ *
+ * <p>Thread-safe; calls share a pool of connections. Every call is bounded by {@link
+ * Builder#timeout}; a Redis that cannot be reached, answers too late or answers an error throws
+ * {@link io.gitbridge.core.queue.QueueUnavailableException}. No Jedis type or exception leaves this
+ * class. {@link #build} does not contact Redis, so a queue can be built while Redis is down.
+ */
+public final class RedisEventQueue implements EventQueue {
+  public static final String DEFAULT_URL = "redis://127.0.0.1:6379/0";
+  public static final String DEFAULT_KEY_PREFIX = "gitbridge";
+  public static final int DEFAULT_MAX_SIZE = 10_000;
+  public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+  public static final int DEFAULT_MAX_CONNECTIONS = 32;
+
+  /** GitHub redelivers for three days; delivery ids are remembered a little longer. */
+  public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofDays(3).plusHours(1);
+
+  /** The shortest dedupe window accepted: GitHub's redelivery window. */
+  public static final Duration MIN_DEDUPE_WINDOW = Duration.ofDays(3);
+
+  private final RedisUrl url;
+  private final RedisKeys keys;
+  private final int maxSize;
+  private final Duration leaseTimeout;
+  private final Duration timeout;
+  private final Duration dedupeWindow;
+  private final RetryPolicy retryPolicy;
+  private final Clock clock;
+  private final DoubleSupplier random;
+  private final UnifiedJedis redis;
+  private final RedisScripts scripts;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisEventQueue(Builder b, RedisUrl url) {
+    this.url = url;
+    this.keys = new RedisKeys(b.keyPrefix);
+    this.maxSize = b.maxSize;
+    this.leaseTimeout = b.leaseTimeout;
+    this.timeout = b.timeout;
+    this.dedupeWindow = b.dedupeWindow;
+    this.retryPolicy = b.retryPolicy;
+    this.clock = b.clock;
+    this.random = b.random;
+    this.redis = RedisClients.create(url, b.timeout, b.maxConnections);
+    this.scripts = new RedisScripts(redis);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Where Redis is; its {@code toString()} masks the password. */
+  public RedisUrl url() {
+    return url;
+  }
+
+  /**
+   * The prefix inside the hash tag, for example {@code gitbridge} for keys {@code {gitbridge}:*}.
+   */
+  public String keyPrefix() {
+    return keys.group;
+  }
+
+  public int maxSize() {
+    return maxSize;
+  }
+
+  public Duration leaseTimeout() {
+    return leaseTimeout;
+  }
+
+  /** The bound on each Redis call. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  DoubleSupplier random() {
+    return random;
+  }
+
+  /** A readiness check that pings Redis, named {@code redis}. */
+  public HealthCheck healthCheck() {
+    return new RedisHealthCheck(this);
+  }
+
+  @Override
+  public OfferResult offer(WebhookEvent event) {
+    requireNonNull(event, "event == null");
+    String answer =
+        text(
+            Script.OFFER,
+            List.of(keys.ready, keys.retry, keys.dead),
+            keys.prefix,
+            keys.group,
+            event.deliveryId().value(),
+            event.type(),
+            event.body(),
+            event.receivedAt().toString(),
+            now(),
+            Long.toString(dedupeWindow.toMillis()),
+            Integer.toString(maxSize));
+    return OfferResult.valueOf(answer);
+  }
+
+  @Override
+  public void quarantine(QuarantinedDelivery delivery) {
+    requireNonNull(delivery, "delivery == null");
+    scripts.run(
+        Script.QUARANTINE,
+        List.of(keys.quarantine),
+        List.of(
+            keys.prefix,
+            delivery.deliveryId().value(),
+            delivery.type(),
+            delivery.body(),
+            delivery.reason(),
+            delivery.receivedAt().toString(),
+            now()));
+  }
+
+  @Override
+  public List<Lease> lease(String consumer, int max) {
+    requireNonNull(consumer, "consumer == null");
+    if (max < 1) {
+      return List.of();
+    }
+    long now = clock.millis();
+    Object reply =
+        scripts.run(
+            Script.LEASE,
+            List.of(keys.ready, keys.leases, keys.retry, keys.dead),
+            List.of(
+                keys.prefix,
+                keys.group,
+                consumer,
+                Integer.toString(max),
+                Long.toString(now),
+                Long.toString(now + leaseTimeout.toMillis()),
+                Integer.toString(retryPolicy.maxRetries() + 1)));
+    List<Lease> leases = new ArrayList<>();
+    for (Object item : RedisReplies.list(reply)) {
+      leases.add(RedisReplies.lease(RedisReplies.list(item)));
+    }
+    return leases;
+  }
+
+  @Override
+  public void checkpoint(Lease lease, int completedSteps) {
+    requireNonNull(lease, "lease == null");
+    scripts.run(
+        Script.CHECKPOINT,
+        List.of(keys.event(lease.event().deliveryId().value())),
+        List.of(
+            keys.prefix,
+            lease.event().deliveryId().value(),
+            lease.token(),
+            Integer.toString(completedSteps)));
+  }
+
+  @Override
+  public void ack(Lease lease) {
+    requireNonNull(lease, "lease == null");
+    scripts.run(
+        Script.ACK,
+        List.of(keys.ready, keys.leases),
+        List.of(keys.prefix, keys.group, lease.event().deliveryId().value(), lease.token()));
+  }
+
+  @Override
+  public Disposition retryLater(Lease lease, String error, Duration notBefore) {
+    requireNonNull(lease, "lease == null");
+    if (!retryPolicy.allowsRetryAfter(lease.attempt())) {
+      return settle(lease, "dead", error, 0) ? Disposition.deadLetter() : Disposition.staleLease();
+    }
+    Duration delay = retryPolicy.delay(lease.attempt(), random);
+    if (notBefore != null && notBefore.compareTo(delay) > 0) {
+      delay = notBefore;
+    }
+    long due = clock.millis() + delay.toMillis();
+    return settle(lease, "retry", error, due)
+        ? Disposition.retryAt(Instant.ofEpochMilli(due))
+        : Disposition.staleLease();
+  }
+
+  @Override
+  public void deadLetter(Lease lease, String error) {
+    requireNonNull(lease, "lease == null");
+    settle(lease, "dead", error, 0);
+  }
+
+  private boolean settle(Lease lease, String outcome, String error, long due) {
+    String answer =
+        text(
+            Script.SETTLE,
+            List.of(keys.ready, keys.leases, keys.retry, keys.dead),
+            keys.prefix,
+            keys.group,
+            lease.event().deliveryId().value(),
+            lease.token(),
+            outcome,
+            error == null ? "" : error,
+            now(),
+            Long.toString(due));
+    return !answer.equals("STALE");
+  }
+
+  @Override
+  public QueueStats stats() {
+    List<?> c = RedisReplies.list(scripts.run(Script.STATS, sectionKeys(), List.of()));
+    return new QueueStats(
+        RedisReplies.number(c.get(0)),
+        RedisReplies.number(c.get(1)),
+        RedisReplies.number(c.get(2)),
+        RedisReplies.number(c.get(3)),
+        RedisReplies.number(c.get(4)));
+  }
+
+  @Override
+  public Page browse(QueueSection section, String cursor, int limit) {
+    requireNonNull(section, "section == null");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit < 1: " + limit);
+    }
+    String from = cursor == null ? "" : cursor;
+    if (!from.isEmpty() && !BrowseCursor.isValid(section, from)) {
+      throw new IllegalArgumentException("not a cursor of this queue: " + cursor);
+    }
+    List<?> reply =
+        RedisReplies.list(
+            scripts.run(
+                Script.BROWSE,
+                sectionKeys(),
+                List.of(keys.prefix, keys.group, section.label(), from, Integer.toString(limit))));
+    List<QueueEntry> entries = new ArrayList<>();
+    for (int i = 1; i + 1 < reply.size(); i += 2) {
+      Map<String, String> fields = RedisReplies.hash(reply.get(i + 1));
+      if (!fields.isEmpty()) {
+        entries.add(RedisReplies.entry(RedisReplies.text(reply.get(i)), fields));
+      }
+    }
+    String next = RedisReplies.text(reply.get(0));
+    return new Page(entries, next.isEmpty() ? null : next);
+  }
+
+  @Override
+  public Optional<QueueEntry> find(DeliveryId deliveryId) {
+    requireNonNull(deliveryId, "deliveryId == null");
+    Map<String, String> fields =
+        RedisReplies.hash(
+            scripts.run(
+                Script.FIND,
+                List.of(keys.event(deliveryId.value())),
+                List.of(keys.prefix, deliveryId.value())));
+    return fields.isEmpty()
+        ? Optional.empty()
+        : Optional.of(RedisReplies.entry(deliveryId.value(), fields));
+  }
+
+  @Override
+  public boolean requeue(DeliveryId deliveryId) {
+    requireNonNull(deliveryId, "deliveryId == null");
+    long moved = requeue(deliveryId, false);
+    if (moved >= 0) {
+      return moved == 1;
+    }
+    QueueEntry quarantined = find(deliveryId).orElse(null);
+    if (quarantined == null) {
+      return false;
+    }
+    try {
+      new WebhookEvent(
+          deliveryId, quarantined.type(), quarantined.body(), quarantined.receivedAt());
+    } catch (InvalidPayloadException invalid) {
+      throw new InvalidPayloadException(
+          "quarantined " + deliveryId + " still cannot be processed: " + invalid.getMessage());
+    }
+    return requeue(deliveryId, true) == 1;
+  }
+
+  private long requeue(DeliveryId deliveryId, boolean bodyChecked) {
+    return RedisReplies.number(
+        scripts.run(
+            Script.REQUEUE,
+            List.of(keys.ready, keys.retry, keys.dead, keys.quarantine),
+            List.of(
+                keys.prefix,
+                keys.group,
+                deliveryId.value(),
+                now(),
+                Long.toString(dedupeWindow.toMillis()),
+                bodyChecked ? "1" : "0")));
+  }
+
+  @Override
+  public boolean delete(DeliveryId deliveryId) {
+    requireNonNull(deliveryId, "deliveryId == null");
+    return RedisReplies.number(
+            scripts.run(
+                Script.DELETE,
+                List.of(keys.ready, keys.retry, keys.dead, keys.quarantine),
+                List.of(keys.prefix, deliveryId.value())))
+        == 1;
+  }
+
+  @Override
+  public long purge(QueueSection section) {
+    requireNonNull(section, "section == null");
+    if (section == QueueSection.IN_FLIGHT) {
+      throw new IllegalArgumentException("events in flight cannot be purged");
+    }
+    return RedisReplies.number(
+        scripts.run(
+            Script.PURGE,
+            List.of(keys.ready, keys.retry, keys.dead, keys.quarantine),
+            List.of(keys.prefix, keys.group, section.label())));
+  }
+
+  /**
+   * Takes over an event kept elsewhere (the failover store) with its state; a delivery id Redis
+   * already knows is a {@link OfferResult#DUPLICATE}, so repeating this is safe. Never {@link
+   * OfferResult#FULL}: the event was accepted already.
+   */
+  OfferResult adopt(
+      WebhookEvent event,
+      QueueSection section,
+      int attempts,
+      int completedSteps,
+      String lastError,
+      Instant dueAt) {
+    String answer =
+        text(
+            Script.ADOPT,
+            List.of(keys.ready, keys.retry, keys.dead),
+            keys.prefix,
+            keys.group,
+            event.deliveryId().value(),
+            event.type(),
+            event.body(),
+            event.receivedAt().toString(),
+            now(),
+            Long.toString(dedupeWindow.toMillis()),
+            section.label(),
+            Integer.toString(attempts),
+            Integer.toString(completedSteps),
+            lastError == null ? "" : lastError,
+            dueAt == null ? "0" : Long.toString(dueAt.toEpochMilli()));
+    return OfferResult.valueOf(answer);
+  }
+
+  /** Sends {@code PING}; throws {@link io.gitbridge.core.queue.QueueUnavailableException}. */
+  void ping() {
+    scripts.call("PING", UnifiedJedis::ping);
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      redis.close();
+    }
+  }
+
+  private List<String> sectionKeys() {
+    return keys.all();
+  }
+
+  private String now() {
+    return Long.toString(clock.millis());
+  }
+
+  private String text(Script script, List<String> scriptKeys, String... args) {
+    return RedisReplies.text(scripts.run(script, scriptKeys, List.of(args)));
+  }
+
+  /** Collects settings; {@link #build()} validates them. Every setting has a {@code DEFAULT_*}. */
+  public static final class Builder {
+    private String url = DEFAULT_URL;
+    private String keyPrefix = DEFAULT_KEY_PREFIX;
+    private int maxSize = DEFAULT_MAX_SIZE;
+    private Duration leaseTimeout = DEFAULT_LEASE_TIMEOUT;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration dedupeWindow = DEFAULT_DEDUPE_WINDOW;
+    private Duration taskTimeout;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Clock clock = Clock.systemUTC();
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder() {}
+
+    /** {@code queue.redis_url}: {@code redis://}, {@code rediss://} or a Sentinel URL. */
+    public Builder url(String url) {
+      this.url = requireNonNull(url, "url == null");
+      return this;
+    }
+
+    /** The name inside the hash tag of every key: {@code gitbridge} gives {@code {gitbridge}:*}. */
+    public Builder keyPrefix(String keyPrefix) {
+      this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix == null");
+      return this;
+    }
+
+    /** {@code queue.max_size}: most events ready, in flight or waiting to retry at once. */
+    public Builder maxSize(int maxSize) {
+      this.maxSize = maxSize;
+      return this;
+    }
+
+    /** How long a worker holds an event before another may take it over. */
+    public Builder leaseTimeout(Duration leaseTimeout) {
+      this.leaseTimeout = requireNonNull(leaseTimeout, "leaseTimeout == null");
+      return this;
+    }
+
+    /**
+     * The longest one attempt at a chain may run, if the caller bounds it; {@link #build()} then
+     * refuses a lease timeout that is not longer, so two workers never run one event at once.
+     */
+    public Builder taskTimeout(Duration taskTimeout) {
+      this.taskTimeout = requireNonNull(taskTimeout, "taskTimeout == null");
+      return this;
+    }
+
+    /** {@code queue.timeout}: bounds every Redis call (connect, read, waiting for a connection). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** How long a delivery id is remembered; at least {@link #MIN_DEDUPE_WINDOW}. */
+    public Builder dedupeWindow(Duration dedupeWindow) {
+      this.dedupeWindow = requireNonNull(dedupeWindow, "dedupeWindow == null");
+      return this;
+    }
+
+    /** The most connections this process opens to Redis. */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** The source of jitter, uniform in [0, 1). */
+    public Builder random(DoubleSupplier random) {
+      this.random = requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /**
+     * Validates the settings and creates the client; does not contact Redis (a Sentinel URL asks
+     * the Sentinels for the master, and throws {@link
+     * io.gitbridge.core.queue.QueueUnavailableException} if none answers).
+     *
+     * @throws io.gitbridge.core.ConfigurationException if the URL is malformed
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public RedisEventQueue build() {
+      RedisUrl parsed = RedisUrl.parse(url);
+      if (!RedisKeys.isValidName(keyPrefix)) {
+        throw new IllegalArgumentException(
+            "key prefix must be 1 to 64 visible ASCII characters without braces: " + keyPrefix);
+      }
+      if (maxSize < 1) {
+        throw new IllegalArgumentException("max_size must be at least 1, was " + maxSize);
+      }
+      if (leaseTimeout.toMillis() < 1) {
+        throw new IllegalArgumentException("lease timeout must be at least 1 ms");
+      }
+      if (timeout.toMillis() < 1) {
+        throw new IllegalArgumentException("queue timeout must be at least 1 ms");
+      }
+      if (dedupeWindow.compareTo(MIN_DEDUPE_WINDOW) < 0) {
+        throw new IllegalArgumentException(
+            "dedupe window must be at least 3 days (GitHub's redelivery window), was "
+                + dedupeWindow);
+      }
+      if (taskTimeout != null && leaseTimeout.compareTo(taskTimeout) <= 0) {
+        throw new IllegalArgumentException(
+            "lease timeout ("
+                + leaseTimeout
+                + ") must be longer than the task timeout ("
+                + taskTimeout
+                + "), or two workers could run one event at once");
+      }
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("max connections must be at least 1");
+      }
+      try {
+        return new RedisEventQueue(this, parsed);
+      } catch (redis.clients.jedis.exceptions.JedisException e) {
+        throw new io.gitbridge.core.queue.QueueUnavailableException(
+            "redis: cannot connect to " + parsed + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}
