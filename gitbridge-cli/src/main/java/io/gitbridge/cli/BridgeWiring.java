@@ -12,6 +12,8 @@ import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.github.OkHttpGitHubApi;
 import io.gitbridge.http.JdkWebhookSender;
+import io.gitbridge.redis.FailoverEventQueue;
+import io.gitbridge.redis.RedisEventQueue;
 
 /**
  * Builds a {@link GitBridge} from a {@link GitBridgeConfig}: picks the queue and GitHub adapters
@@ -20,9 +22,9 @@ import io.gitbridge.http.JdkWebhookSender;
 final class BridgeWiring {
   private BridgeWiring() {}
 
-  /** Builds the queue and the GitHub adapter the configuration names, then the bridge. */
+  /** Builds the in-memory queue and the GitHub adapter the configuration names, then the bridge. */
   static GitBridge build(GitBridgeConfig config, GitBridgeListener listener) {
-    return build(config, queue(config.queue()), gitHub(config.github(), listener), listener);
+    return build(config, memoryQueue(config.queue()), gitHub(config.github(), listener), listener);
   }
 
   /**
@@ -51,25 +53,33 @@ final class BridgeWiring {
     }
   }
 
-  static EventQueue queue(QueueConfig queue) {
-    return switch (queue.type()) {
-      case MEMORY ->
-          InMemoryEventQueue.builder()
-              .maxSize(queue.maxSize())
-              .leaseTimeout(queue.timeout())
-              .retryPolicy(queue.retryPolicy().toRetryPolicy())
-              .build();
-      case REDIS -> redisQueue(queue);
-    };
+  /** The in-memory queue, for {@code queue.type: memory}. */
+  static EventQueue memoryQueue(QueueConfig queue) {
+    return InMemoryEventQueue.builder()
+        .maxSize(queue.maxSize())
+        .leaseTimeout(queue.leaseTimeout())
+        .retryPolicy(queue.retryPolicy().toRetryPolicy())
+        .build();
   }
 
   /**
-   * TODO(phase B): return gitbridge-redis's {@code RedisEventQueue} for {@code queue.redisUrl()},
-   * with {@code maxSize()}, {@code timeout()} as the lease timeout, {@code retryPolicy()} and the
-   * failover spool under {@code dataDir()}.
+   * The Redis queue at {@code url}, behind the failover (in-process queue and a spool file under
+   * {@code dataDir} while Redis is away).
    */
-  static EventQueue redisQueue(QueueConfig queue) {
-    throw new UnsupportedOperationException("queue.type redis is not wired in yet");
+  static FailoverEventQueue redisQueue(QueueConfig queue, String url, GitBridgeListener listener) {
+    RedisEventQueue redis =
+        RedisEventQueue.builder()
+            .url(url)
+            .maxSize(queue.maxSize())
+            .timeout(queue.timeout())
+            .leaseTimeout(queue.leaseTimeout())
+            .retryPolicy(queue.retryPolicy().toRetryPolicy())
+            .build();
+    return FailoverEventQueue.builder()
+        .primary(redis)
+        .spoolFile(queue.dataDir().resolve("failover-spool.log"))
+        .listener(listener)
+        .build();
   }
 
   /** Dry run records and logs; otherwise the real client, reporting to {@code listener}. */

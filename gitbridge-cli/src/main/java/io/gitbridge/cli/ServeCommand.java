@@ -5,7 +5,6 @@ import io.gitbridge.cli.config.ServerConfig;
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.GitBridgeException;
 import io.gitbridge.core.github.GitHubApi;
-import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.github.OkHttpGitHubApi;
 import io.gitbridge.http.GitBridgeServer;
 import io.gitbridge.http.MicrometerListener;
@@ -64,10 +63,14 @@ final class ServeCommand implements Callable<Integer> {
     MicrometerListener metrics = new MicrometerListener(registry);
     GitHubApi gitHub = BridgeWiring.gitHub(settings.github(), metrics);
     checkToken(settings, gitHub);
-    EventQueue queue = BridgeWiring.queue(settings.queue());
-    GitBridge bridge = BridgeWiring.build(settings, queue, gitHub, metrics);
-    metrics.bindQueue(bridge.queue());
-    return run(settings, bridge, registry, gitHub);
+    QueueWiring queues = QueueWiring.open(settings.queue(), metrics, root.out());
+    try {
+      GitBridge bridge = BridgeWiring.build(settings, queues.queue(), gitHub, metrics);
+      metrics.bindQueue(bridge.queue());
+      return run(settings, bridge, registry, gitHub, queues);
+    } finally {
+      queues.close();
+    }
   }
 
   /** Generated secrets are shown once, here, so that the operator can configure GitHub. */
@@ -101,7 +104,8 @@ final class ServeCommand implements Callable<Integer> {
       GitBridgeConfig settings,
       GitBridge bridge,
       PrometheusMeterRegistry registry,
-      GitHubApi gitHub)
+      GitHubApi gitHub,
+      QueueWiring queues)
       throws InterruptedException {
     ServerConfig server = settings.server();
     GitBridgeServer http;
@@ -114,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
               .webhookPath(server.webhookPath())
               .meterRegistry(registry)
               .adminToken(settings.admin().token());
+      queues.healthChecks().forEach(builder::healthCheck);
       if (settings.admin().readToken() != null) {
         builder.readToken(settings.admin().readToken());
       }

@@ -14,6 +14,8 @@ import io.gitbridge.core.GitBridgeListener;
 import io.gitbridge.core.github.RecordingGitHubApi;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.github.OkHttpGitHubApi;
+import io.gitbridge.redis.FailoverEventQueue;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,13 +31,14 @@ class BridgeWiringTest {
   void memoryQueueTakesTheQueueSettings() {
     GitBridgeConfig config =
         parse(
-            "github:\n  webhook_secret: s\nqueue:\n  max_size: 7\n  timeout: 45s\n"
+            "github:\n  webhook_secret: s\nqueue:\n  max_size: 7\n  lease_timeout: 45s\n"
                 + "  retry_policy:\n    max_retries: 2\n");
 
     try (GitBridge bridge = BridgeWiring.build(config, GitBridgeListener.NOOP)) {
       InMemoryEventQueue queue = (InMemoryEventQueue) bridge.queue();
       assertThat(queue.maxSize()).isEqualTo(7);
       assertThat(queue.leaseTimeout()).isEqualTo(Duration.ofSeconds(45));
+      assertThat(config.queue().timeout()).isEqualTo(QueueConfig.DEFAULT_TIMEOUT);
       assertThat(queue.retryPolicy().maxRetries()).isEqualTo(2);
       assertThat(bridge.gitHub()).isInstanceOf(RecordingGitHubApi.class);
       assertThat(bridge.isRunning()).isFalse();
@@ -79,12 +82,17 @@ class BridgeWiringTest {
   }
 
   @Test
-  void redisQueueIsNotWiredYet() {
-    QueueConfig redis = parse("github:\n  webhook_secret: s\nqueue:\n  type: redis\n").queue();
+  void redisQueueSitsBehindTheFailoverWithItsSpoolInTheDataDirectory() {
+    QueueConfig redis =
+        parse(
+                "github:\n  webhook_secret: s\nqueue:\n  type: redis\n"
+                    + "  redis_url: redis://127.0.0.1:1\n  data_dir: /tmp/gb-wiring-test\n")
+            .queue();
 
-    assertThatThrownBy(() -> BridgeWiring.queue(redis))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("redis");
+    try (FailoverEventQueue queue =
+        BridgeWiring.redisQueue(redis, redis.redisUrl(), GitBridgeListener.NOOP)) {
+      assertThat(queue.spoolFile()).isEqualTo(Path.of("/tmp/gb-wiring-test/failover-spool.log"));
+    }
   }
 
   @Test

@@ -91,7 +91,7 @@ class ConfigCheckCommandTest {
             file + ":2: queue.max_size: expected a whole number, got \"lots\"",
             file
                 + ":3: queue.colour: unknown key (expected one of: type, redis_url, max_size,"
-                + " timeout, retry_policy, workers, data_dir)",
+                + " timeout, lease_timeout, retry_policy, workers, data_dir)",
             file
                 + ": github.webhook_secret: is required (or github.webhook_secrets):"
                 + " GitHub signs every delivery with it");

@@ -2,9 +2,11 @@ package io.gitbridge.cli.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitbridge.core.ConfigurationException;
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.queue.InMemoryEventQueue;
-import java.net.URI;
+import io.gitbridge.redis.RedisEventQueue;
+import io.gitbridge.redis.RedisUrl;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,50 +17,61 @@ import java.util.List;
  * password.
  *
  * @param type where events wait
- * @param redisUrl {@code redis://} or {@code rediss://}; used when the type is {@link
- *     QueueType#REDIS}
+ * @param redisUrl {@code redis://}, {@code rediss://} or {@code redis-sentinel://}; {@code null}
+ *     for the bundled Redis, started by {@code serve} with its data under {@code dataDir}
  * @param maxSize events waiting or in flight at most; beyond it webhooks are answered 503
- * @param timeout how long one event may run before its lease expires and another worker takes it
- *     over (the lease timeout)
+ * @param timeout the most one Redis call may take (connect, read)
+ * @param leaseTimeout how long one event may run before its lease expires and another worker takes
+ *     it over
  * @param retryPolicy how failed events are retried
  * @param workers threads running task chains on this node
- * @param dataDir where the Redis queue keeps its failover spool file
+ * @param dataDir where the bundled Redis keeps its data and the failover its spool file
  */
 public record QueueConfig(
     QueueType type,
-    URI redisUrl,
+    String redisUrl,
     int maxSize,
     Duration timeout,
+    Duration leaseTimeout,
     RetryConfig retryPolicy,
     int workers,
     Path dataDir) {
-  public static final QueueType DEFAULT_TYPE = QueueType.MEMORY;
-  public static final URI DEFAULT_REDIS_URL = URI.create("redis://127.0.0.1:6379");
+  public static final QueueType DEFAULT_TYPE = QueueType.REDIS;
   public static final int DEFAULT_MAX_SIZE = InMemoryEventQueue.DEFAULT_MAX_SIZE;
-  public static final Duration DEFAULT_TIMEOUT = InMemoryEventQueue.DEFAULT_LEASE_TIMEOUT;
+  public static final Duration DEFAULT_TIMEOUT = RedisEventQueue.DEFAULT_TIMEOUT;
+  public static final Duration DEFAULT_LEASE_TIMEOUT = InMemoryEventQueue.DEFAULT_LEASE_TIMEOUT;
   public static final int DEFAULT_WORKERS = GitBridge.DEFAULT_WORKERS;
   public static final int MAX_WORKERS = 256;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final QueueConfig DEFAULT =
       new QueueConfig(
           DEFAULT_TYPE,
-          DEFAULT_REDIS_URL,
+          null,
           DEFAULT_MAX_SIZE,
           DEFAULT_TIMEOUT,
+          DEFAULT_LEASE_TIMEOUT,
           RetryConfig.DEFAULT,
           DEFAULT_WORKERS,
           DEFAULT_DATA_DIR);
 
   static final List<String> KEYS =
-      List.of("type", "redis_url", "max_size", "timeout", "retry_policy", "workers", "data_dir");
+      List.of(
+          "type",
+          "redis_url",
+          "max_size",
+          "timeout",
+          "lease_timeout",
+          "retry_policy",
+          "workers",
+          "data_dir");
 
   /**
    * @throws IllegalArgumentException if a number is out of range or the timeout is not positive
    */
   public QueueConfig {
     requireNonNull(type, "type == null");
-    requireNonNull(redisUrl, "redisUrl == null");
     requireNonNull(timeout, "timeout == null");
+    requireNonNull(leaseTimeout, "leaseTimeout == null");
     requireNonNull(retryPolicy, "retryPolicy == null");
     requireNonNull(dataDir, "dataDir == null");
     if (maxSize < 1) {
@@ -66,6 +79,9 @@ public record QueueConfig(
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    if (leaseTimeout.isNegative() || leaseTimeout.isZero()) {
+      throw new IllegalArgumentException("lease timeout must be positive, was " + leaseTimeout);
     }
     if (workers < 1 || workers > MAX_WORKERS) {
       throw new IllegalArgumentException(
@@ -78,15 +94,13 @@ public record QueueConfig(
     return "QueueConfig{type="
         + type.configName()
         + ", redisUrl="
-        + redisUrl.getScheme()
-        + "://"
-        + redisUrl.getHost()
-        + ":"
-        + redisUrl.getPort()
+        + (redisUrl == null ? "bundled" : RedisUrl.parse(redisUrl))
         + ", maxSize="
         + maxSize
         + ", timeout="
         + timeout
+        + ", leaseTimeout="
+        + leaseTimeout
         + ", retryPolicy="
         + retryPolicy
         + ", workers="
@@ -101,9 +115,18 @@ public record QueueConfig(
     QueueType type =
         QueueType.fromConfigName(
             r.choice("queue.type", DEFAULT_TYPE.configName(), QueueType.configNames()));
-    URI redisUrl = r.url("queue.redis_url", DEFAULT_REDIS_URL, List.of("redis", "rediss"), true);
+    String redisUrl = r.string("queue.redis_url", null);
+    if (redisUrl != null) {
+      try {
+        RedisUrl.parse(redisUrl);
+      } catch (ConfigurationException e) {
+        r.problem("queue.redis_url", e.getMessage().replaceFirst("^queue\\.redis_url: ", ""));
+        redisUrl = null;
+      }
+    }
     int maxSize = r.wholeNumber("queue.max_size", DEFAULT_MAX_SIZE, 1, Integer.MAX_VALUE);
     Duration timeout = r.duration("queue.timeout", DEFAULT_TIMEOUT);
+    Duration leaseTimeout = r.duration("queue.lease_timeout", DEFAULT_LEASE_TIMEOUT);
     RetryConfig retry = RetryConfig.read(r);
     int workers = r.wholeNumber("queue.workers", DEFAULT_WORKERS, 1, MAX_WORKERS);
     Path dataDir = DEFAULT_DATA_DIR;
@@ -115,6 +138,6 @@ public record QueueConfig(
         r.problem("queue.data_dir", "is not a valid path: " + e.getReason());
       }
     }
-    return new QueueConfig(type, redisUrl, maxSize, timeout, retry, workers, dataDir);
+    return new QueueConfig(type, redisUrl, maxSize, timeout, leaseTimeout, retry, workers, dataDir);
   }
 }

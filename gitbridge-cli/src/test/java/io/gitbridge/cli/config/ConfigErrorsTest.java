@@ -52,7 +52,7 @@ class ConfigErrorsTest {
             FILE + ":4: queue.max_sise: unknown key (did you mean 'max_size'?)",
             FILE
                 + ":5: queue.colour: unknown key (expected one of: type, redis_url, max_size,"
-                + " timeout, retry_policy, workers, data_dir)");
+                + " timeout, lease_timeout, retry_policy, workers, data_dir)");
   }
 
   @Test
@@ -187,7 +187,8 @@ class ConfigErrorsTest {
         .containsExactly(
             FILE + ":1: server: expected a mapping of host, port, webhook_path, got a list",
             FILE + ":4: admin.read_token: must differ from admin.token",
-            FILE + ":6: queue.redis_url: expected a URL like redis://host:port",
+            FILE
+                + ":6: queue.redis_url: unknown scheme 'http' (redis, rediss, redis-sentinel, rediss-sentinel)",
             FILE + ":9: queue.retry_policy.max_delay: must not be shorter than base_delay",
             FILE + ":11: github.webhook_secrets[1]: expected a string, got a mapping",
             FILE + ":11: github.webhook_secrets[2]: must not be blank",
