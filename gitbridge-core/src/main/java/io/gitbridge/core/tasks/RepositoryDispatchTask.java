@@ -18,9 +18,13 @@ import java.util.Map;
 /**
  * {@code repository-dispatch}: sends a {@code repository_dispatch} event to a repository, which
  * starts the workflows listening for that {@code event_type}. Options: {@code event_type}
- * (required), {@code client_payload} (a mapping whose string values are templates), {@code repo}.
+ * (required), {@code client_payload} (a mapping of at most 10 entries, GitHub's limit, whose string
+ * values are templates), {@code repo}.
  */
 final class RepositoryDispatchTask implements Task {
+  /** GitHub refuses a {@code client_payload} with more top-level entries (422). */
+  static final int MAX_PAYLOAD_ENTRIES = 10;
+
   private final Target target;
   private final Template eventType;
   private final JsonTemplate clientPayload;
@@ -29,8 +33,10 @@ final class RepositoryDispatchTask implements Task {
     this.target = Target.read(options, false);
     this.eventType = options.template("event_type");
     JsonNode payload = options.json("client_payload");
-    if (payload != null && !payload.isObject()) {
-      throw new ConfigurationException(options.keyOf("client_payload"), "must be a mapping");
+    if (payload != null && (!payload.isObject() || payload.size() > MAX_PAYLOAD_ENTRIES)) {
+      throw new ConfigurationException(
+          options.keyOf("client_payload"),
+          "must be a mapping of at most " + MAX_PAYLOAD_ENTRIES + " entries");
     }
     this.clientPayload = payload == null ? null : JsonTemplate.compile(payload);
   }

@@ -179,6 +179,22 @@ class BuiltInTasksTest {
   }
 
   @Test
+  void repositoryDispatchRefusesMoreClientPayloadEntriesThanGitHubTakes() {
+    StringBuilder eleven = new StringBuilder("{");
+    for (int i = 0; i < 11; i++) {
+      eleven.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":1");
+    }
+    assertThatThrownBy(
+            () ->
+                runOnPr(
+                    "[{\"repository-dispatch\":{\"event_type\":\"x\",\"client_payload\":"
+                        + eleven.append("}")
+                        + "}}]"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("client_payload: must be a mapping of at most 10 entries");
+  }
+
+  @Test
   void logTaskWritesAndProceeds() {
     assertThat(runOnPr("[\"log\", {\"log\":{\"message\":\"{{number}}\"}}]"))
         .isInstanceOf(TaskResult.Done.class);
