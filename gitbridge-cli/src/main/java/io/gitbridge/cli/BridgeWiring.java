@@ -10,6 +10,7 @@ import io.gitbridge.core.github.GitHubApi;
 import io.gitbridge.core.github.RecordingGitHubApi;
 import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.github.OkHttpGitHubApi;
 import io.gitbridge.http.JdkWebhookSender;
 import io.gitbridge.redis.FailoverEventQueue;
@@ -53,13 +54,18 @@ final class BridgeWiring {
     }
   }
 
-  /** The in-memory queue, for {@code queue.type: memory}. */
-  static EventQueue memoryQueue(QueueConfig queue) {
-    return InMemoryEventQueue.builder()
+  /** Size, lease timeout and retries from {@code queue.*}: what every queue adapter shares. */
+  static QueuePolicy policy(QueueConfig queue) {
+    return QueuePolicy.builder()
         .maxSize(queue.maxSize())
         .leaseTimeout(queue.leaseTimeout())
         .retryPolicy(queue.retryPolicy().toRetryPolicy())
         .build();
+  }
+
+  /** The in-memory queue, for {@code queue.type: memory}. */
+  static EventQueue memoryQueue(QueueConfig queue) {
+    return new InMemoryEventQueue(policy(queue));
   }
 
   /**
@@ -68,13 +74,7 @@ final class BridgeWiring {
    */
   static FailoverEventQueue redisQueue(QueueConfig queue, String url, GitBridgeListener listener) {
     RedisEventQueue redis =
-        RedisEventQueue.builder()
-            .url(url)
-            .maxSize(queue.maxSize())
-            .timeout(queue.timeout())
-            .leaseTimeout(queue.leaseTimeout())
-            .retryPolicy(queue.retryPolicy().toRetryPolicy())
-            .build();
+        RedisEventQueue.builder().url(url).timeout(queue.timeout()).policy(policy(queue)).build();
     return FailoverEventQueue.builder()
         .primary(redis)
         .spoolFile(queue.dataDir().resolve("failover-spool.log"))

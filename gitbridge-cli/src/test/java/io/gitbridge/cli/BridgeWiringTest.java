@@ -36,10 +36,10 @@ class BridgeWiringTest {
 
     try (GitBridge bridge = BridgeWiring.build(config, GitBridgeListener.NOOP)) {
       InMemoryEventQueue queue = (InMemoryEventQueue) bridge.queue();
-      assertThat(queue.maxSize()).isEqualTo(7);
-      assertThat(queue.leaseTimeout()).isEqualTo(Duration.ofSeconds(45));
+      assertThat(queue.policy().maxSize()).isEqualTo(7);
+      assertThat(queue.policy().leaseTimeout()).isEqualTo(Duration.ofSeconds(45));
       assertThat(config.queue().timeout()).isEqualTo(QueueConfig.DEFAULT_TIMEOUT);
-      assertThat(queue.retryPolicy().maxRetries()).isEqualTo(2);
+      assertThat(queue.policy().retryPolicy().maxRetries()).isEqualTo(2);
       assertThat(bridge.gitHub()).isInstanceOf(RecordingGitHubApi.class);
       assertThat(bridge.isRunning()).isFalse();
     }

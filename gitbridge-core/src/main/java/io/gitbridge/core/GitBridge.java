@@ -12,6 +12,7 @@ import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.QuarantinedDelivery;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
 import io.gitbridge.core.task.Router;
 import io.gitbridge.core.task.TaskFactory;
@@ -59,7 +60,10 @@ public final class GitBridge implements AutoCloseable {
   private final GitHubApi gitHub;
 
   private GitBridge(Builder b, List<Route> routes) {
-    this.queue = b.queue != null ? b.queue : InMemoryEventQueue.builder().clock(b.clock).build();
+    this.queue =
+        b.queue != null
+            ? b.queue
+            : new InMemoryEventQueue(QueuePolicy.builder().clock(b.clock).build());
     this.gitHub = b.gitHub != null ? b.gitHub : new RecordingGitHubApi().logRequests(true);
     this.router = new Router(routes);
     WorkSignal signal = new WorkSignal();

@@ -3,6 +3,7 @@ package io.gitbridge.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.testkit.Payloads;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,10 @@ class QueueFullTest {
   void startServer() {
     fixture =
         ServerFixture.start(
-            InMemoryEventQueue.builder().maxSize(1).build(), false, b -> {}, s -> {});
+            new InMemoryEventQueue(QueuePolicy.builder().maxSize(1).build()),
+            false,
+            b -> {},
+            s -> {});
   }
 
   @AfterEach

@@ -80,17 +80,11 @@ public final class FailoverEventQueue implements EventQueue {
 
   private FailoverEventQueue(Builder b) {
     this.primary = b.primary;
-    this.clock = b.clock != null ? b.clock : b.primary.clock();
+    this.clock = b.clock != null ? b.clock : b.primary.policy().clock();
     InMemoryEventQueue memory =
         b.fallback != null
             ? b.fallback
-            : InMemoryEventQueue.builder()
-                .maxSize(b.primary.maxSize())
-                .leaseTimeout(b.primary.leaseTimeout())
-                .retryPolicy(b.primary.retryPolicy())
-                .clock(clock)
-                .random(b.primary.random())
-                .build();
+            : new InMemoryEventQueue(b.primary.policy().toBuilder().clock(clock).build());
     this.local = new JournaledMemoryQueue(memory, new EventSpool(b.spoolFile), clock);
     this.listener = b.listener;
     int left = local.replay();

@@ -13,6 +13,7 @@ import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.Page;
 import io.gitbridge.core.queue.QuarantinedDelivery;
 import io.gitbridge.core.queue.QueueEntry;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueStats;
 import io.gitbridge.core.queue.RetryPolicy;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import redis.clients.jedis.UnifiedJedis;
@@ -50,19 +50,12 @@ import redis.clients.jedis.UnifiedJedis;
 public final class RedisEventQueue implements EventQueue {
   public static final String DEFAULT_URL = "redis://127.0.0.1:6379/0";
   public static final String DEFAULT_KEY_PREFIX = "gitbridge";
-  public static final int DEFAULT_MAX_SIZE = 10_000;
-  public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofMinutes(5);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_CONNECTIONS = 32;
 
-  /** GitHub redelivers for three days; delivery ids are remembered a little longer. */
-  public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofDays(3).plusHours(1);
-
-  /** The shortest dedupe window accepted: GitHub's redelivery window. */
-  public static final Duration MIN_DEDUPE_WINDOW = Duration.ofDays(3);
-
   private final RedisUrl url;
   private final RedisKeys keys;
+  private final QueuePolicy policy;
   private final int maxSize;
   private final Duration leaseTimeout;
   private final Duration timeout;
@@ -77,13 +70,14 @@ public final class RedisEventQueue implements EventQueue {
   private RedisEventQueue(Builder b, RedisUrl url) {
     this.url = url;
     this.keys = new RedisKeys(b.keyPrefix);
-    this.maxSize = b.maxSize;
-    this.leaseTimeout = b.leaseTimeout;
+    this.policy = b.policy;
+    this.maxSize = b.policy.maxSize();
+    this.leaseTimeout = b.policy.leaseTimeout();
     this.timeout = b.timeout;
-    this.dedupeWindow = b.dedupeWindow;
-    this.retryPolicy = b.retryPolicy;
-    this.clock = b.clock;
-    this.random = b.random;
+    this.dedupeWindow = b.policy.dedupeWindow();
+    this.retryPolicy = b.policy.retryPolicy();
+    this.clock = b.policy.clock();
+    this.random = b.policy.random();
     this.redis = RedisClients.create(url, b.timeout, b.maxConnections);
     this.scripts = new RedisScripts(redis);
   }
@@ -104,29 +98,14 @@ public final class RedisEventQueue implements EventQueue {
     return keys.group;
   }
 
-  public int maxSize() {
-    return maxSize;
-  }
-
-  public Duration leaseTimeout() {
-    return leaseTimeout;
+  /** Size, lease, dedupe, retries, clock and jitter: what every queue adapter shares. */
+  public QueuePolicy policy() {
+    return policy;
   }
 
   /** The bound on each Redis call. */
   public Duration timeout() {
     return timeout;
-  }
-
-  public RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  DoubleSupplier random() {
-    return random;
   }
 
   /** A readiness check that pings Redis, named {@code redis}. */
@@ -426,15 +405,10 @@ public final class RedisEventQueue implements EventQueue {
   public static final class Builder {
     private String url = DEFAULT_URL;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
-    private int maxSize = DEFAULT_MAX_SIZE;
-    private Duration leaseTimeout = DEFAULT_LEASE_TIMEOUT;
+    private QueuePolicy policy = QueuePolicy.DEFAULT;
     private Duration timeout = DEFAULT_TIMEOUT;
-    private Duration dedupeWindow = DEFAULT_DEDUPE_WINDOW;
     private Duration taskTimeout;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
@@ -450,15 +424,12 @@ public final class RedisEventQueue implements EventQueue {
       return this;
     }
 
-    /** {@code queue.max_size}: most events ready, in flight or waiting to retry at once. */
-    public Builder maxSize(int maxSize) {
-      this.maxSize = maxSize;
-      return this;
-    }
-
-    /** How long a worker holds an event before another may take it over. */
-    public Builder leaseTimeout(Duration leaseTimeout) {
-      this.leaseTimeout = requireNonNull(leaseTimeout, "leaseTimeout == null");
+    /**
+     * Size, lease timeout, dedupe window, retries, clock and jitter; default {@link
+     * QueuePolicy#DEFAULT}.
+     */
+    public Builder policy(QueuePolicy policy) {
+      this.policy = requireNonNull(policy, "policy == null");
       return this;
     }
 
@@ -477,31 +448,9 @@ public final class RedisEventQueue implements EventQueue {
       return this;
     }
 
-    /** How long a delivery id is remembered; at least {@link #MIN_DEDUPE_WINDOW}. */
-    public Builder dedupeWindow(Duration dedupeWindow) {
-      this.dedupeWindow = requireNonNull(dedupeWindow, "dedupeWindow == null");
-      return this;
-    }
-
     /** The most connections this process opens to Redis. */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = maxConnections;
-      return this;
-    }
-
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** The source of jitter, uniform in [0, 1). */
-    public Builder random(DoubleSupplier random) {
-      this.random = requireNonNull(random, "random == null");
       return this;
     }
 
@@ -519,24 +468,13 @@ public final class RedisEventQueue implements EventQueue {
         throw new IllegalArgumentException(
             "key prefix must be 1 to 64 visible ASCII characters without braces: " + keyPrefix);
       }
-      if (maxSize < 1) {
-        throw new IllegalArgumentException("max_size must be at least 1, was " + maxSize);
-      }
-      if (leaseTimeout.toMillis() < 1) {
-        throw new IllegalArgumentException("lease timeout must be at least 1 ms");
-      }
       if (timeout.toMillis() < 1) {
         throw new IllegalArgumentException("queue timeout must be at least 1 ms");
       }
-      if (dedupeWindow.compareTo(MIN_DEDUPE_WINDOW) < 0) {
-        throw new IllegalArgumentException(
-            "dedupe window must be at least 3 days (GitHub's redelivery window), was "
-                + dedupeWindow);
-      }
-      if (taskTimeout != null && leaseTimeout.compareTo(taskTimeout) <= 0) {
+      if (taskTimeout != null && policy.leaseTimeout().compareTo(taskTimeout) <= 0) {
         throw new IllegalArgumentException(
             "lease timeout ("
-                + leaseTimeout
+                + policy.leaseTimeout()
                 + ") must be longer than the task timeout ("
                 + taskTimeout
                 + "), or two workers could run one event at once");

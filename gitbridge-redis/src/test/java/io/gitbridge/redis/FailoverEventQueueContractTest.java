@@ -1,8 +1,8 @@
 package io.gitbridge.redis;
 
 import io.gitbridge.core.queue.EventQueue;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.testkit.EventQueueContract;
-import io.gitbridge.testkit.QueueSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -10,21 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The failover queue keeps the queue contract whether Redis is there or not. */
 class FailoverEventQueueContractTest {
-  static FailoverEventQueue failover(String url, QueueSettings s, Path spool) {
+  static FailoverEventQueue failover(String url, QueuePolicy policy, Path spool) {
     RedisEventQueue redis =
-        RedisEventQueue.builder()
-            .url(url)
-            .timeout(Duration.ofMillis(500))
-            .maxSize(s.maxSize())
-            .leaseTimeout(s.leaseTimeout())
-            .retryPolicy(s.retryPolicy())
-            .clock(s.clock())
-            .random(s.random())
-            .build();
+        RedisEventQueue.builder().url(url).timeout(Duration.ofMillis(500)).policy(policy).build();
     return FailoverEventQueue.builder()
         .primary(redis)
         .spoolFile(spool)
-        .clock(s.clock())
+        .clock(policy.clock())
         .probeInterval(Duration.ofHours(1))
         .build();
   }
@@ -34,9 +26,9 @@ class FailoverEventQueueContractTest {
     @TempDir Path dir;
 
     @Override
-    protected EventQueue createQueue(QueueSettings settings) {
+    protected EventQueue createQueue(QueuePolicy policy) {
       TestRedis.shared().flush();
-      return failover(TestRedis.shared().url(), settings, dir.resolve("spool.log"));
+      return failover(TestRedis.shared().url(), policy, dir.resolve("spool.log"));
     }
   }
 
@@ -45,9 +37,9 @@ class FailoverEventQueueContractTest {
     @TempDir Path dir;
 
     @Override
-    protected EventQueue createQueue(QueueSettings settings) {
+    protected EventQueue createQueue(QueuePolicy policy) {
       String nobody = "redis://127.0.0.1:" + TestRedis.freePort() + "/0";
-      return failover(nobody, settings, dir.resolve("spool.log"));
+      return failover(nobody, policy, dir.resolve("spool.log"));
     }
   }
 }

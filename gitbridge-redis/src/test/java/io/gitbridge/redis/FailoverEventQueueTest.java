@@ -11,6 +11,7 @@ import io.gitbridge.core.queue.Lease;
 import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.QuarantinedDelivery;
 import io.gitbridge.core.queue.QueueEntry;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueUnavailableException;
 import io.gitbridge.core.queue.RetryPolicy;
@@ -52,7 +53,11 @@ class FailoverEventQueueTest {
             RedisEventQueue.builder()
                 .url(redis.url())
                 .timeout(Duration.ofMillis(500))
-                .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(100)).build())
+                .policy(
+                    QueuePolicy.builder()
+                        .retryPolicy(
+                            RetryPolicy.builder().baseDelay(Duration.ofMillis(100)).build())
+                        .build())
                 .build())
         .spoolFile(spoolFile)
         .probeInterval(Duration.ofMillis(50))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.queue.Lease;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
 import io.gitbridge.testkit.Payloads;
 import java.time.Duration;
@@ -18,7 +19,10 @@ class LeaseTakeoverTest {
     TestRedis.shared().flush();
     Duration leaseTimeout = Duration.ofSeconds(2);
     RedisEventQueue queue =
-        RedisEventQueue.builder().url(TestRedis.shared().url()).leaseTimeout(leaseTimeout).build();
+        RedisEventQueue.builder()
+            .url(TestRedis.shared().url())
+            .policy(QueuePolicy.builder().leaseTimeout(leaseTimeout).build())
+            .build();
     for (int i = 0; i < 20; i++) {
       queue.offer(Payloads.event(Payloads.newDeliveryId().value(), Instant.now()));
     }

@@ -11,6 +11,7 @@ import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.Page;
 import io.gitbridge.core.queue.QuarantinedDelivery;
 import io.gitbridge.core.queue.QueueEntry;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueStats;
 import io.gitbridge.core.queue.QueueUnavailableException;
@@ -54,10 +55,13 @@ class RedisEventQueueBehaviourTest {
         RedisEventQueue.builder()
             .url(TestRedis.shared().url())
             .keyPrefix(prefix)
-            .clock(clock)
-            .random(() -> 0.5)
-            .retryPolicy(RetryPolicy.builder().maxRetries(1).build())
-            .leaseTimeout(Duration.ofSeconds(30))
+            .policy(
+                QueuePolicy.builder()
+                    .clock(clock)
+                    .random(() -> 0.5)
+                    .retryPolicy(RetryPolicy.builder().maxRetries(1).build())
+                    .leaseTimeout(Duration.ofSeconds(30))
+                    .build())
             .build();
     queues.add(q);
     return q;
@@ -326,23 +330,17 @@ class RedisEventQueueBehaviourTest {
 
   @Test
   void builderRefusesSettingsThatCannotWork() {
-    assertThatThrownBy(() -> RedisEventQueue.builder().dedupeWindow(Duration.ofDays(1)).build())
-        .hasMessageContaining("at least 3 days");
     assertThatThrownBy(
             () ->
                 RedisEventQueue.builder()
-                    .leaseTimeout(Duration.ofMinutes(1))
                     .taskTimeout(Duration.ofMinutes(1))
+                    .policy(QueuePolicy.builder().leaseTimeout(Duration.ofMinutes(1)).build())
                     .build())
         .hasMessageContaining("must be longer than the task timeout");
     assertThatThrownBy(() -> RedisEventQueue.builder().keyPrefix("a{b}").build())
         .hasMessageContaining("without braces");
     assertThatThrownBy(() -> RedisEventQueue.builder().keyPrefix("").build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RedisEventQueue.builder().maxSize(0).build())
-        .hasMessageContaining("max_size");
-    assertThatThrownBy(() -> RedisEventQueue.builder().leaseTimeout(Duration.ZERO).build())
-        .hasMessageContaining("lease timeout");
     assertThatThrownBy(() -> RedisEventQueue.builder().timeout(Duration.ZERO).build())
         .hasMessageContaining("queue timeout");
     assertThatThrownBy(() -> RedisEventQueue.builder().maxConnections(0).build())
@@ -357,10 +355,8 @@ class RedisEventQueueBehaviourTest {
     queues.add(q);
     assertThat(q.url().toString()).isEqualTo("redis://127.0.0.1:6379/0");
     assertThat(q.keyPrefix()).isEqualTo(RedisEventQueue.DEFAULT_KEY_PREFIX);
-    assertThat(q.maxSize()).isEqualTo(RedisEventQueue.DEFAULT_MAX_SIZE);
-    assertThat(q.leaseTimeout()).isEqualTo(RedisEventQueue.DEFAULT_LEASE_TIMEOUT);
+    assertThat(q.policy()).isSameAs(QueuePolicy.DEFAULT);
     assertThat(q.timeout()).isEqualTo(RedisEventQueue.DEFAULT_TIMEOUT);
-    assertThat(q.retryPolicy()).isSameAs(RetryPolicy.DEFAULT);
     q.close();
     q.close();
   }

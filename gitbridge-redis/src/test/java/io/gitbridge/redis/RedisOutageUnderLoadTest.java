@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.queue.OfferResult;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
 import io.gitbridge.testkit.Payloads;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class RedisOutageUnderLoadTest {
                   RedisEventQueue.builder()
                       .url(redis.url())
                       .timeout(Duration.ofMillis(500))
-                      .leaseTimeout(Duration.ofSeconds(10))
+                      .policy(QueuePolicy.builder().leaseTimeout(Duration.ofSeconds(10)).build())
                       .build())
               .spoolFile(spool)
               .probeInterval(Duration.ofMillis(50))

@@ -3,6 +3,7 @@ package io.gitbridge.redis;
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
 import io.gitbridge.testkit.Payloads;
 import java.time.Duration;
@@ -43,12 +44,12 @@ public final class RedisThroughput {
             redis.flush();
             return RedisEventQueue.builder()
                 .url(redis.url())
-                .maxSize(events * 2)
                 .timeout(Duration.ofSeconds(10))
+                .policy(QueuePolicy.builder().maxSize(events * 2).build())
                 .build();
           };
       Supplier<EventQueue> memoryQueue =
-          () -> InMemoryEventQueue.builder().maxSize(events * 2).build();
+          () -> new InMemoryEventQueue(QueuePolicy.builder().maxSize(events * 2).build());
       for (int round = 0; round < 2; round++) {
         String label = round == 0 ? "warm-up " : "";
         report(label + "redis  enqueue", events, enqueue(redisQueue.get(), events, producers));

@@ -12,6 +12,7 @@ import io.gitbridge.core.github.GitHubRequest;
 import io.gitbridge.core.github.GitHubResponse;
 import io.gitbridge.core.github.RecordingGitHubApi;
 import io.gitbridge.core.queue.Lease;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.RetryPolicy;
 import io.gitbridge.core.task.Route;
 import io.gitbridge.core.task.Task;
@@ -62,9 +63,12 @@ class RollbackTest {
     queue =
         RedisEventQueue.builder()
             .url(TestRedis.shared().url())
-            .clock(clock)
-            .leaseTimeout(LEASE_TIMEOUT)
-            .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofSeconds(1)).build())
+            .policy(
+                QueuePolicy.builder()
+                    .clock(clock)
+                    .leaseTimeout(LEASE_TIMEOUT)
+                    .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofSeconds(1)).build())
+                    .build())
             .build();
     Task stepTwo =
         chain -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.queue.OfferResult;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
 import io.gitbridge.testkit.Payloads;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class TwoNodeLoadTest {
         RedisEventQueue queue =
             RedisEventQueue.builder()
                 .url(TestRedis.shared().url())
-                .maxSize(TOTAL)
                 .timeout(Duration.ofSeconds(10))
+                .policy(QueuePolicy.builder().maxSize(TOTAL).build())
                 .build();
         nodes.add(
             GitBridge.builder()

@@ -12,6 +12,7 @@ import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.Page;
 import io.gitbridge.core.queue.QuarantinedDelivery;
 import io.gitbridge.core.queue.QueueEntry;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueStats;
 import io.gitbridge.core.queue.RetryPolicy;
@@ -28,14 +29,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link EventQueue} must have. An adapter's test extends this class and
- * implements {@link #createQueue}; the queue must read time from {@link QueueSettings#clock()} and
- * jitter from {@link QueueSettings#random()}, so that every delay here is exact.
+ * implements {@link #createQueue}; the queue must follow the {@link QueuePolicy} it is given,
+ * reading time from its clock and jitter from its random, so that every delay here is exact.
  *
  * <p>Ship your own queue adapter with a test like:
  *
  * <pre>{@code
  * class MyQueueTest extends EventQueueContract {
- *   protected EventQueue createQueue(QueueSettings s) { return new MyQueue(...s...); }
+ *   protected EventQueue createQueue(QueuePolicy policy) { return new MyQueue(policy, ...); }
  * }
  * }</pre>
  */
@@ -58,8 +59,8 @@ public abstract class EventQueueContract {
   protected ManualClock clock;
   protected EventQueue queue;
 
-  /** Builds the queue under test, empty, with these settings. */
-  protected abstract EventQueue createQueue(QueueSettings settings);
+  /** Builds the queue under test, empty, following {@code policy}. */
+  protected abstract EventQueue createQueue(QueuePolicy policy);
 
   /** Lets time pass for the queue; override if your queue also needs real time to pass. */
   protected void elapse(Duration duration) {
@@ -69,7 +70,15 @@ public abstract class EventQueueContract {
   @BeforeEach
   void createQueueUnderTest() {
     clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    queue = createQueue(new QueueSettings(MAX_SIZE, LEASE_TIMEOUT, POLICY, clock, () -> RANDOM));
+    queue =
+        createQueue(
+            QueuePolicy.builder()
+                .maxSize(MAX_SIZE)
+                .leaseTimeout(LEASE_TIMEOUT)
+                .retryPolicy(POLICY)
+                .clock(clock)
+                .random(() -> RANDOM)
+                .build());
   }
 
   @AfterEach

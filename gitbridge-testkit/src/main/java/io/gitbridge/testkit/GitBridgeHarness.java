@@ -10,6 +10,7 @@ import io.gitbridge.core.ingest.IngestResult;
 import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.core.queue.Lease;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueStats;
 import io.gitbridge.core.queue.RetryPolicy;
 import java.time.Duration;
@@ -42,7 +43,7 @@ public final class GitBridgeHarness implements AutoCloseable {
 
   private GitBridgeHarness(Consumer<GitBridge.Builder> customizer, RetryPolicy retryPolicy) {
     InMemoryEventQueue queue =
-        InMemoryEventQueue.builder().clock(clock).retryPolicy(retryPolicy).build();
+        new InMemoryEventQueue(QueuePolicy.builder().clock(clock).retryPolicy(retryPolicy).build());
     GitBridge.Builder builder =
         GitBridge.builder()
             .clock(clock)

@@ -2,16 +2,11 @@ package io.gitbridge.testkit;
 
 import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.core.queue.QueuePolicy;
 
 class InMemoryEventQueueTest extends EventQueueContract {
   @Override
-  protected EventQueue createQueue(QueueSettings settings) {
-    return InMemoryEventQueue.builder()
-        .maxSize(settings.maxSize())
-        .leaseTimeout(settings.leaseTimeout())
-        .retryPolicy(settings.retryPolicy())
-        .clock(settings.clock())
-        .random(settings.random())
-        .build();
+  protected EventQueue createQueue(QueuePolicy policy) {
+    return new InMemoryEventQueue(policy);
   }
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gitbridge.core.ConfigurationException;
 import io.gitbridge.core.GitBridge;
-import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.redis.RedisEventQueue;
 import io.gitbridge.redis.RedisUrl;
 import java.nio.file.InvalidPathException;
@@ -37,9 +37,9 @@ public record QueueConfig(
     int workers,
     Path dataDir) {
   public static final QueueType DEFAULT_TYPE = QueueType.REDIS;
-  public static final int DEFAULT_MAX_SIZE = InMemoryEventQueue.DEFAULT_MAX_SIZE;
+  public static final int DEFAULT_MAX_SIZE = QueuePolicy.DEFAULT_MAX_SIZE;
   public static final Duration DEFAULT_TIMEOUT = RedisEventQueue.DEFAULT_TIMEOUT;
-  public static final Duration DEFAULT_LEASE_TIMEOUT = InMemoryEventQueue.DEFAULT_LEASE_TIMEOUT;
+  public static final Duration DEFAULT_LEASE_TIMEOUT = QueuePolicy.DEFAULT_LEASE_TIMEOUT;
   public static final int DEFAULT_WORKERS = GitBridge.DEFAULT_WORKERS;
   public static final int MAX_WORKERS = 256;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
@@ -32,12 +31,7 @@ import java.util.stream.Stream;
  * drives leases, retries and dedupe expiry in tests.
  */
 public final class InMemoryEventQueue implements EventQueue {
-  public static final int DEFAULT_MAX_SIZE = 10_000;
-  public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofMinutes(5);
-
-  /** GitHub redelivers for three days; we remember delivery ids a little longer. */
-  public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofDays(3).plusHours(1);
-
+  private final QueuePolicy policy;
   private final int maxSize;
   private final Duration leaseTimeout;
   private final Duration dedupeWindow;
@@ -54,34 +48,24 @@ public final class InMemoryEventQueue implements EventQueue {
   private final Map<DeliveryId, Instant> seen = new LinkedHashMap<>();
   private long sequence;
 
-  private InMemoryEventQueue(Builder b) {
-    this.maxSize = b.maxSize;
-    this.leaseTimeout = b.leaseTimeout;
-    this.dedupeWindow = b.dedupeWindow;
-    this.retryPolicy = b.retryPolicy;
-    this.clock = b.clock;
-    this.random = b.random;
+  /** A queue following {@code policy}. */
+  public InMemoryEventQueue(QueuePolicy policy) {
+    this.policy = requireNonNull(policy, "policy == null");
+    this.maxSize = policy.maxSize();
+    this.leaseTimeout = policy.leaseTimeout();
+    this.dedupeWindow = policy.dedupeWindow();
+    this.retryPolicy = policy.retryPolicy();
+    this.clock = policy.clock();
+    this.random = policy.random();
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A queue with every default and the system clock. */
+  /** A queue with the {@link QueuePolicy#DEFAULT} policy. */
   public static InMemoryEventQueue create() {
-    return builder().build();
+    return new InMemoryEventQueue(QueuePolicy.DEFAULT);
   }
 
-  public int maxSize() {
-    return maxSize;
-  }
-
-  public Duration leaseTimeout() {
-    return leaseTimeout;
-  }
-
-  public RetryPolicy retryPolicy() {
-    return retryPolicy;
+  public QueuePolicy policy() {
+    return policy;
   }
 
   @Override
@@ -399,65 +383,6 @@ public final class InMemoryEventQueue implements EventQueue {
           event.receivedAt(),
           updatedAt,
           event.body());
-    }
-  }
-
-  /** Builds an {@link InMemoryEventQueue}; every setting has a {@code DEFAULT_*}. */
-  public static final class Builder {
-    private int maxSize = DEFAULT_MAX_SIZE;
-    private Duration leaseTimeout = DEFAULT_LEASE_TIMEOUT;
-    private Duration dedupeWindow = DEFAULT_DEDUPE_WINDOW;
-    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-
-    private Builder() {}
-
-    /** Most events ready, in flight or waiting to retry at once ({@code queue.max_size}). */
-    public Builder maxSize(int maxSize) {
-      this.maxSize = maxSize;
-      return this;
-    }
-
-    /** How long a worker holds an event before another may take it over. */
-    public Builder leaseTimeout(Duration leaseTimeout) {
-      this.leaseTimeout = requireNonNull(leaseTimeout, "leaseTimeout == null");
-      return this;
-    }
-
-    /** How long a delivery id is remembered for dedupe; at least GitHub's three days. */
-    public Builder dedupeWindow(Duration dedupeWindow) {
-      this.dedupeWindow = requireNonNull(dedupeWindow, "dedupeWindow == null");
-      return this;
-    }
-
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /** The source of jitter, uniform in [0, 1). */
-    public Builder random(DoubleSupplier random) {
-      this.random = requireNonNull(random, "random == null");
-      return this;
-    }
-
-    public InMemoryEventQueue build() {
-      if (maxSize < 1) {
-        throw new IllegalArgumentException("max_size must be at least 1, was " + maxSize);
-      }
-      if (leaseTimeout.isNegative() || leaseTimeout.isZero()) {
-        throw new IllegalArgumentException("lease timeout must be positive");
-      }
-      if (dedupeWindow.isNegative()) {
-        throw new IllegalArgumentException("dedupe window must not be negative");
-      }
-      return new InMemoryEventQueue(this);
     }
   }
 }

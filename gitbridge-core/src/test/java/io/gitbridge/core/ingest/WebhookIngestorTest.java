@@ -9,6 +9,7 @@ import io.gitbridge.core.queue.EventIntake;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.QuarantinedDelivery;
+import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueUnavailableException;
 import java.net.URLEncoder;
@@ -25,7 +26,8 @@ class WebhookIngestorTest {
   private static final String PUSH =
       "{\"ref\":\"refs/heads/main\",\"repository\":{\"full_name\":\"o/r\"}}";
 
-  private final InMemoryEventQueue queue = InMemoryEventQueue.builder().maxSize(2).build();
+  private final InMemoryEventQueue queue =
+      new InMemoryEventQueue(QueuePolicy.builder().maxSize(2).build());
   private final List<IngestOutcome> seen = new ArrayList<>();
   private final GitBridgeListener listener =
       new GitBridgeListener() {

@@ -48,7 +48,8 @@ class QueueTypesTest {
   void inMemoryQueueForgetsDeliveryIdsAfterTheDedupeWindow() {
     MutableClock clock = new MutableClock();
     InMemoryEventQueue queue =
-        InMemoryEventQueue.builder().clock(clock).dedupeWindow(Duration.ofDays(3)).build();
+        new InMemoryEventQueue(
+            QueuePolicy.builder().clock(clock).dedupeWindow(Duration.ofDays(3)).build());
     WebhookEvent e = new WebhookEvent(new DeliveryId("d"), "push", "{}", clock.instant());
     queue.offer(e);
     queue.ack(queue.lease("w", 1).get(0));
@@ -59,18 +60,30 @@ class QueueTypesTest {
   }
 
   @Test
-  void inMemoryQueueBuilderRefusesBadSettings() {
-    assertThatThrownBy(() -> InMemoryEventQueue.builder().maxSize(0).build())
+  void policyRefusesSettingsThatMakeNoSense() {
+    assertThatThrownBy(() -> QueuePolicy.builder().maxSize(0).build())
         .hasMessageContaining("max_size");
-    assertThatThrownBy(() -> InMemoryEventQueue.builder().leaseTimeout(Duration.ZERO).build())
+    assertThatThrownBy(() -> QueuePolicy.builder().leaseTimeout(Duration.ZERO).build())
         .hasMessageContaining("lease");
-    assertThatThrownBy(
-            () -> InMemoryEventQueue.builder().dedupeWindow(Duration.ofSeconds(-1)).build())
-        .hasMessageContaining("dedupe");
+    assertThatThrownBy(() -> QueuePolicy.builder().dedupeWindow(Duration.ofDays(2)).build())
+        .hasMessageContaining("3 days");
+    QueuePolicy policy = QueuePolicy.DEFAULT;
+    assertThat(policy.maxSize()).isEqualTo(QueuePolicy.DEFAULT_MAX_SIZE);
+    assertThat(policy.leaseTimeout()).isEqualTo(QueuePolicy.DEFAULT_LEASE_TIMEOUT);
+    assertThat(policy.dedupeWindow()).isEqualTo(QueuePolicy.DEFAULT_DEDUPE_WINDOW);
+    assertThat(policy.retryPolicy()).isSameAs(RetryPolicy.DEFAULT);
+    assertThat(policy.toString()).contains("maxSize=10000");
+    QueuePolicy changed = policy.toBuilder().maxSize(3).build();
+    assertThat(changed.maxSize()).isEqualTo(3);
+    assertThat(changed.leaseTimeout()).isEqualTo(policy.leaseTimeout());
+    assertThat(changed.clock()).isSameAs(policy.clock());
+    assertThat(changed.random()).isSameAs(policy.random());
+  }
+
+  @Test
+  void inMemoryQueueRefusesBadBrowsing() {
     InMemoryEventQueue q = InMemoryEventQueue.create();
-    assertThat(q.maxSize()).isEqualTo(InMemoryEventQueue.DEFAULT_MAX_SIZE);
-    assertThat(q.leaseTimeout()).isEqualTo(InMemoryEventQueue.DEFAULT_LEASE_TIMEOUT);
-    assertThat(q.retryPolicy()).isSameAs(RetryPolicy.DEFAULT);
+    assertThat(q.policy()).isSameAs(QueuePolicy.DEFAULT);
     assertThatThrownBy(() -> q.browse(QueueSection.READY, null, 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> q.browse(QueueSection.READY, "x", 1)).hasMessageContaining("cursor");
