@@ -29,6 +29,9 @@ final class BridgeWiring {
   }
 
   /**
+   * With a GitHub App, each event's tasks call GitHub as the installation the event names ({@code
+   * installation.id}); with a token or in dry run, every event uses {@code gitHub}.
+   *
    * @param gitHub the GitHub adapter, from {@link #gitHub}
    * @throws io.gitbridge.cli.config.ConfigFileException if the core rejects a setting, naming its
    *     line
@@ -36,9 +39,13 @@ final class BridgeWiring {
   static GitBridge build(
       GitBridgeConfig config, EventQueue queue, GitHubApi gitHub, GitBridgeListener listener) {
     try {
-      return GitBridge.builder()
-          .queue(queue)
-          .gitHub(gitHub)
+      GitBridge.Builder bridge = GitBridge.builder().queue(queue);
+      if (config.github().app() != null && gitHub instanceof OkHttpGitHubApi app) {
+        bridge.gitHubPerEvent(app.perInstallation());
+      } else {
+        bridge.gitHub(gitHub);
+      }
+      return bridge
           .webhookSender(new JdkWebhookSender())
           .webhookSecrets(config.github().webhookSecrets())
           .routeDefinitions(config.routes())
@@ -87,15 +94,21 @@ final class BridgeWiring {
     return github.dryRun() ? new RecordingGitHubApi().logRequests(true) : client(github, listener);
   }
 
+  /** The real client, with the token or as the GitHub App. */
   static OkHttpGitHubApi client(GitHubConfig github, GitBridgeListener listener) {
-    if (github.token() == null) {
-      throw new ConfigurationException("github.token", "is needed to call GitHub");
+    OkHttpGitHubApi.Builder client =
+        OkHttpGitHubApi.builder()
+            .baseUrl(github.apiUrl().toString())
+            .apiVersion(github.apiVersion())
+            .listener(listener);
+    if (github.app() != null) {
+      client.appAuth(github.app());
+    } else if (github.token() != null) {
+      client.token(github.token());
+    } else {
+      throw new ConfigurationException(
+          "github.token", "is needed to call GitHub (or github.app_id)");
     }
-    return OkHttpGitHubApi.builder()
-        .baseUrl(github.apiUrl().toString())
-        .token(github.token())
-        .apiVersion(github.apiVersion())
-        .listener(listener)
-        .build();
+    return client.build();
   }
 }

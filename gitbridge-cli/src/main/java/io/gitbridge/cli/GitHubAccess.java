@@ -25,6 +25,14 @@ final class GitHubAccess {
   Access open(GitBridgeCommand root) {
     if (config != null) {
       GitBridgeConfig settings = root.loader().load(config);
+      if (settings.github().app() != null) {
+        throw new GitBridgeException(
+            config
+                + " calls GitHub as a GitHub App (github.app_id): this tool needs a token; run it"
+                + " without --config and with "
+                + TOKEN_ENV
+                + " set (an App's permissions are set on the App, not as scopes)");
+      }
       return new Access(BridgeWiring.client(settings.github(), GitBridgeListener.NOOP), settings);
     }
     String token = root.env().get(TOKEN_ENV);

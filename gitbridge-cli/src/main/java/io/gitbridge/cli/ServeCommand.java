@@ -86,9 +86,22 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** A token that lacks a scope the routes need stops the server now, not at the first event. */
+  /**
+   * A token that lacks a scope the routes need stops the server now, not at the first event. A
+   * GitHub App has no scopes: its permissions are set on the App, so there is nothing to check.
+   */
   private void checkToken(GitBridgeConfig settings, GitHubApi gitHub) {
     if (!(gitHub instanceof OkHttpGitHubApi client)) {
+      return;
+    }
+    if (settings.github().app() != null) {
+      root.err()
+          .println(
+              "GitHub App "
+                  + settings.github().app().appId()
+                  + ": no token scopes to check; the permissions are set on the App (and granted"
+                  + " by each installation), each event acts as the installation it names");
+      root.err().flush();
       return;
     }
     Set<String> missing =

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitbridge.core.github.GitHubApi;
+import io.gitbridge.core.github.GitHubApiSelector;
 import io.gitbridge.core.github.RecordingGitHubApi;
+import io.gitbridge.core.github.UnavailableGitHubApi;
 import io.gitbridge.core.ingest.WebhookIngestor;
 import io.gitbridge.core.ingest.WebhookSignature;
 import io.gitbridge.core.queue.EventIntake;
@@ -46,6 +48,10 @@ import java.util.Map;
  *     .build();
  * bridge.start();
  * }</pre>
+ *
+ * <p>GitHub is either one {@link GitHubApi} for every event ({@link Builder#gitHub}, a token) or
+ * chosen per event ({@link Builder#gitHubPerEvent}, a GitHub App acting as each event's
+ * installation).
  */
 public final class GitBridge implements AutoCloseable {
   public static final int DEFAULT_WORKERS = 4;
@@ -58,13 +64,23 @@ public final class GitBridge implements AutoCloseable {
   private final WorkerPool workers;
   private final Router router;
   private final GitHubApi gitHub;
+  private final GitHubApiSelector gitHubSelector;
 
   private GitBridge(Builder b, List<Route> routes) {
     this.queue =
         b.queue != null
             ? b.queue
             : new InMemoryEventQueue(QueuePolicy.builder().clock(b.clock).build());
-    this.gitHub = b.gitHub != null ? b.gitHub : new RecordingGitHubApi().logRequests(true);
+    if (b.gitHubSelector != null) {
+      this.gitHubSelector = b.gitHubSelector;
+      this.gitHub =
+          new UnavailableGitHubApi(
+              "this GitBridge chooses the GitHub API per event (gitHubPerEvent); use"
+                  + " gitHubSelector().forEvent(event)");
+    } else {
+      this.gitHub = b.gitHub != null ? b.gitHub : new RecordingGitHubApi().logRequests(true);
+      this.gitHubSelector = GitHubApiSelector.always(gitHub);
+    }
     this.router = new Router(routes);
     WorkSignal signal = new WorkSignal();
     this.ingestor =
@@ -74,7 +90,7 @@ public final class GitBridge implements AutoCloseable {
             b.maxPayloadBytes,
             b.clock,
             b.listener);
-    this.processor = new EventProcessor(queue, router, gitHub, b.clock, b.listener);
+    this.processor = new EventProcessor(queue, router, gitHubSelector, b.clock, b.listener);
     this.workers =
         new WorkerPool(
             queue, processor, signal, b.workers, b.pollInterval, b.shutdownGrace, b.consumerName);
@@ -102,8 +118,21 @@ public final class GitBridge implements AutoCloseable {
     return router;
   }
 
+  /**
+   * The API given to {@link Builder#gitHub} (or the default dry-run one). When GitHub is chosen per
+   * event ({@link Builder#gitHubPerEvent}) there is no single API: this is then an {@link
+   * UnavailableGitHubApi} whose calls fail saying so; ask {@link #gitHubSelector()} instead.
+   */
   public GitHubApi gitHub() {
     return gitHub;
+  }
+
+  /**
+   * What chooses each event's API: the one given to {@link Builder#gitHubPerEvent}, or one that
+   * always returns {@link #gitHub()}.
+   */
+  public GitHubApiSelector gitHubSelector() {
+    return gitHubSelector;
   }
 
   /** Starts the workers; idempotent. */
@@ -152,6 +181,7 @@ public final class GitBridge implements AutoCloseable {
   public static final class Builder {
     private EventQueue queue;
     private GitHubApi gitHub;
+    private GitHubApiSelector gitHubSelector;
     private final List<String> webhookSecrets = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
     private JsonNode routeDefinitions;
@@ -173,9 +203,23 @@ public final class GitBridge implements AutoCloseable {
       return this;
     }
 
-    /** GitHub; default a {@link RecordingGitHubApi} that logs (dry run). */
+    /**
+     * GitHub for every event; default a {@link RecordingGitHubApi} that logs (dry run). Replaces an
+     * earlier {@link #gitHubPerEvent}.
+     */
     public Builder gitHub(GitHubApi gitHub) {
       this.gitHub = requireNonNull(gitHub, "gitHub == null");
+      this.gitHubSelector = null;
+      return this;
+    }
+
+    /**
+     * GitHub chosen per event by {@code selector}, for example as the GitHub App installation named
+     * in each event's {@code installation.id}. Replaces an earlier {@link #gitHub}.
+     */
+    public Builder gitHubPerEvent(GitHubApiSelector selector) {
+      this.gitHubSelector = requireNonNull(selector, "selector == null");
+      this.gitHub = null;
       return this;
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gitbridge.core.GitBridgeListener;
 import io.gitbridge.core.github.GitHubApi;
 import io.gitbridge.core.github.GitHubApiException;
+import io.gitbridge.core.github.GitHubApiSelector;
 import io.gitbridge.core.github.GitHubEndpoint;
 import io.gitbridge.core.github.GitHubRequest;
 import io.gitbridge.core.github.GitHubResponse;
@@ -40,7 +41,9 @@ import java.util.Map;
  * <p>Authentication is either a personal access token ({@link Builder#token}) or a GitHub App
  * ({@link Builder#appAuth}). With an App, requests are made as one installation: the one given to
  * {@link Builder#installationId}, or the one of the view {@link #forInstallation} returns (the
- * installation id arrives in each webhook's {@code installation.id}).
+ * installation id arrives in each webhook's {@code installation.id}); {@link #perInstallation()}
+ * hands GitBridge a selector that does that for each event: {@code
+ * GitBridge.builder().gitHubPerEvent(app.perInstallation())}.
  *
  * <p>Thread-safe; one instance serves every worker. {@link #close()} releases OkHttp's threads.
  * Neither exceptions nor {@link #toString()} ever contain a token or key.
@@ -144,6 +147,22 @@ public final class OkHttpGitHubApi implements GitHubApi, Closeable {
         return OkHttpGitHubApi.this + " as installation " + installationId;
       }
     };
+  }
+
+  /**
+   * The selector for {@code GitBridge.builder().gitHubPerEvent(...)}: each event acts as the
+   * installation its {@code installation.id} names, through {@link #forInstallation}; an event
+   * naming none acts as the {@link Builder#installationId} when one is set, else its steps that
+   * call GitHub fail for good saying so (the event is dead-lettered).
+   *
+   * @throws IllegalStateException when this client authenticates with a token, not an App (give
+   *     GitBridge the client itself)
+   */
+  public GitHubApiSelector perInstallation() {
+    if (installationTokens == null) {
+      throw new IllegalStateException("perInstallation needs appAuth(...), not a token");
+    }
+    return new InstallationSelector(this, defaultCredential != null);
   }
 
   /**

@@ -209,6 +209,11 @@ class GitHubAppAuthTest extends GitHubServerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("private key")
         .hasMessageNotContaining(keyBody.substring(0, 40));
+    credentials.checkPrivateKey();
+    assertThatThrownBy(() -> new GitHubAppCredentials(APP_ID, broken).checkPrivateKey())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("private key")
+        .hasMessageNotContaining(keyBody.substring(0, 40));
     assertThatThrownBy(() -> appBuilder("ssh-rsa AAAA").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PEM");

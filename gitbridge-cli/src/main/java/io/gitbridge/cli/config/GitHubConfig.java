@@ -2,6 +2,7 @@ package io.gitbridge.cli.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gitbridge.github.GitHubAppCredentials;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,13 @@ import java.util.function.Supplier;
 
 /**
  * The {@code github:} section: how to call GitHub and how to check its signatures. Immutable;
- * {@link #toString()} hides the token and the secrets.
+ * {@link #toString()} hides the token, the App's key and the secrets.
+ *
+ * <p>GitHub is called with either a token or a GitHub App (its id and private key), never both.
  *
  * @param token a personal access or installation token; null when none is set
+ * @param app the GitHub App to call GitHub as (each event as its installation); null when none is
+ *     set. Its key has been read once, so it is a readable RSA key
  * @param apiVersion sent as {@code X-GitHub-Api-Version}
  * @param apiUrl {@code https://api.github.com}, or a GitHub Enterprise API URL
  * @param webhookSecrets {@code webhook_secret} then {@code webhook_secrets}, without repeats; at
@@ -22,6 +27,7 @@ import java.util.function.Supplier;
  */
 public record GitHubConfig(
     String token,
+    GitHubAppCredentials app,
     String apiVersion,
     URI apiUrl,
     List<String> webhookSecrets,
@@ -31,10 +37,20 @@ public record GitHubConfig(
   public static final URI DEFAULT_API_URL = URI.create("https://api.github.com");
 
   static final List<String> KEYS =
-      List.of("token", "api_version", "api_url", "webhook_secret", "webhook_secrets", "dry_run");
+      List.of(
+          "token",
+          "app_id",
+          "private_key_file",
+          "private_key",
+          "api_version",
+          "api_url",
+          "webhook_secret",
+          "webhook_secrets",
+          "dry_run");
 
   /**
-   * @throws IllegalArgumentException if there is no secret, or no token while not in dry run
+   * @throws IllegalArgumentException if there is no secret, both a token and an App, or neither
+   *     while not in dry run
    */
   public GitHubConfig {
     requireNonNull(apiVersion, "apiVersion == null");
@@ -43,8 +59,11 @@ public record GitHubConfig(
     if (webhookSecrets.isEmpty()) {
       throw new IllegalArgumentException("at least one webhook secret is needed");
     }
-    if (token == null && !dryRun) {
-      throw new IllegalArgumentException("calling GitHub needs a token");
+    if (token != null && app != null) {
+      throw new IllegalArgumentException("a token or a GitHub App, not both");
+    }
+    if (token == null && app == null && !dryRun) {
+      throw new IllegalArgumentException("calling GitHub needs a token or a GitHub App");
     }
   }
 
@@ -52,6 +71,8 @@ public record GitHubConfig(
   public String toString() {
     return "GitHubConfig{token="
         + (token == null ? "none" : "***")
+        + ", app="
+        + (app == null ? "none" : app.appId())
         + ", apiVersion="
         + apiVersion
         + ", apiUrl="
@@ -70,6 +91,8 @@ public record GitHubConfig(
   static GitHubConfig read(ConfigReader r, boolean secretRequired, Supplier<String> generator) {
     r.mapping("github", KEYS);
     String token = r.string("github.token", null);
+    boolean appConfigured = r.node("github.app_id") != null;
+    GitHubAppCredentials app = GitHubAppKeys.read(r, token != null);
     String version = r.string("github.api_version", DEFAULT_API_VERSION);
     if (!version.matches("\\d{4}-\\d{2}-\\d{2}")) {
       r.problem(
@@ -99,11 +122,12 @@ public record GitHubConfig(
       secrets.add(generator.get());
       generated = !secretRequired;
     }
-    Boolean dryRun = r.bool("github.dry_run", token == null);
-    if (!dryRun && token == null) {
-      r.problem("github.dry_run", "false needs github.token to call GitHub");
-      dryRun = true;
+    boolean credentials = token != null || appConfigured;
+    boolean dryRun = r.bool("github.dry_run", !credentials);
+    if (!dryRun && !credentials) {
+      r.problem("github.dry_run", "false needs github.token or github.app_id to call GitHub");
     }
-    return new GitHubConfig(token, version, apiUrl, secrets, dryRun, generated);
+    dryRun |= token == null && app == null; // a problem was reported: no call is made
+    return new GitHubConfig(token, app, version, apiUrl, secrets, dryRun, generated);
   }
 }

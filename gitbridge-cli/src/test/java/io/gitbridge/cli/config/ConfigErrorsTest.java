@@ -206,7 +206,8 @@ class ConfigErrorsTest {
   @Test
   void dryRunOffWithoutTokenIsAProblem() {
     assertThat(problems("github:\n  webhook_secret: s\n  dry_run: false\n"))
-        .containsExactly(FILE + ":3: github.dry_run: false needs github.token to call GitHub");
+        .containsExactly(
+            FILE + ":3: github.dry_run: false needs github.token or github.app_id to call GitHub");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.gitbridge.core.GitBridgeListener;
 import io.gitbridge.core.GitBridgeListener.ProcessOutcome;
 import io.gitbridge.core.WebhookEvent;
 import io.gitbridge.core.github.GitHubApi;
+import io.gitbridge.core.github.GitHubApiSelector;
 import io.gitbridge.core.queue.Disposition;
 import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.Lease;
@@ -24,18 +25,37 @@ import org.slf4j.LoggerFactory;
  * Processes one leased event: picks its chain, runs it from its checkpoint, and acks, retries or
  * dead-letters it. Knows nothing of threads: the {@link WorkerPool} and the testkit's synchronous
  * harness both drive it. Thread-safe.
+ *
+ * <p>Each attempt asks the {@link GitHubApiSelector} for the {@link GitHubApi} its tasks see in
+ * {@link TaskContext#gitHub()}; an event without a route never asks.
  */
 public final class EventProcessor {
   private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
   private final EventQueue queue;
   private final Router router;
-  private final GitHubApi gitHub;
+  private final GitHubApiSelector gitHub;
   private final Clock clock;
   private final GitBridgeListener listener;
 
+  /** Every event's tasks call GitHub through {@code gitHub}. */
   public EventProcessor(
       EventQueue queue, Router router, GitHubApi gitHub, Clock clock, GitBridgeListener listener) {
+    this(
+        queue,
+        router,
+        GitHubApiSelector.always(requireNonNull(gitHub, "gitHub == null")),
+        clock,
+        listener);
+  }
+
+  /** Each event's tasks call GitHub through the API {@code gitHub} chooses for it. */
+  public EventProcessor(
+      EventQueue queue,
+      Router router,
+      GitHubApiSelector gitHub,
+      Clock clock,
+      GitBridgeListener listener) {
     this.queue = requireNonNull(queue, "queue == null");
     this.router = requireNonNull(router, "router == null");
     this.gitHub = requireNonNull(gitHub, "gitHub == null");
@@ -53,14 +73,28 @@ public final class EventProcessor {
       queue.ack(lease);
       outcome = ProcessOutcome.NO_ROUTE;
     } else {
-      ChainRunner runner = new ChainRunner(steps, done -> queue.checkpoint(lease, done));
-      TaskContext context = new TaskContext(event, gitHub, clock, lease.attempt(), 0);
-      TaskResult result = runner.run(context, lease.completedSteps());
-      outcome = settle(lease, result);
+      outcome = settle(lease, run(lease, steps));
     }
     listener.eventProcessed(
         event.type(), outcome, Duration.between(event.receivedAt(), clock.instant()));
     return outcome;
+  }
+
+  private TaskResult run(Lease lease, List<Step> steps) {
+    WebhookEvent event = lease.event();
+    GitHubApi api;
+    try {
+      api = gitHub.forEvent(event);
+    } catch (RuntimeException e) {
+      return TaskResult.retryLater("choosing the GitHub API for the event failed: " + e);
+    }
+    if (api == null) {
+      return TaskResult.retryLater(
+          "choosing the GitHub API for the event failed: it returned null");
+    }
+    ChainRunner runner = new ChainRunner(steps, done -> queue.checkpoint(lease, done));
+    TaskContext context = new TaskContext(event, api, clock, lease.attempt(), 0);
+    return runner.run(context, lease.completedSteps());
   }
 
   private ProcessOutcome settle(Lease lease, TaskResult result) {
