@@ -2,6 +2,7 @@ package io.gitbridge.cli;
 
 import io.gitbridge.cli.config.GitBridgeConfig;
 import io.gitbridge.cli.config.GitHubConfig;
+import io.gitbridge.cli.config.NotificationsConfig;
 import io.gitbridge.cli.config.QueueConfig;
 import io.gitbridge.core.ConfigurationException;
 import io.gitbridge.core.GitBridge;
@@ -13,8 +14,10 @@ import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.github.OkHttpGitHubApi;
 import io.gitbridge.http.JdkWebhookSender;
+import io.gitbridge.http.SlackNotifier;
 import io.gitbridge.redis.FailoverEventQueue;
 import io.gitbridge.redis.RedisEventQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Builds a {@link GitBridge} from a {@link GitBridgeConfig}: picks the queue and GitHub adapters
@@ -110,5 +113,15 @@ final class BridgeWiring {
           "github.token", "is needed to call GitHub (or github.app_id)");
     }
     return client.build();
+  }
+
+  /**
+   * Queue-full and failover notices: logged, and POSTed to {@code notifications.url} when one is
+   * set, counted in {@code registry}. The caller closes it after the bridge.
+   */
+  static SlackNotifier notifier(NotificationsConfig notifications, MeterRegistry registry) {
+    SlackNotifier.Builder notifier = SlackNotifier.builder().meterRegistry(registry);
+    notifications.target().ifPresent(notifier::url);
+    return notifier.build();
   }
 }

@@ -4,10 +4,12 @@ import io.gitbridge.cli.config.GitBridgeConfig;
 import io.gitbridge.cli.config.ServerConfig;
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.GitBridgeException;
+import io.gitbridge.core.GitBridgeListener;
 import io.gitbridge.core.github.GitHubApi;
 import io.gitbridge.github.OkHttpGitHubApi;
 import io.gitbridge.http.GitBridgeServer;
 import io.gitbridge.http.MicrometerListener;
+import io.gitbridge.http.SlackNotifier;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -61,11 +63,27 @@ final class ServeCommand implements Callable<Integer> {
     announceGenerated(settings);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MicrometerListener metrics = new MicrometerListener(registry);
-    GitHubApi gitHub = BridgeWiring.gitHub(settings.github(), metrics);
+    try (SlackNotifier notifier = BridgeWiring.notifier(settings.notifications(), registry)) {
+      settings
+          .notifications()
+          .target()
+          .ifPresent(url -> root.out().println("notifications: posted to " + url.getHost()));
+      return serve(settings, registry, metrics, GitBridgeListener.all(metrics, notifier));
+    }
+  }
+
+  /** Runs on {@code listener} (metrics and notifications), which outlives the bridge. */
+  private int serve(
+      GitBridgeConfig settings,
+      PrometheusMeterRegistry registry,
+      MicrometerListener metrics,
+      GitBridgeListener listener)
+      throws InterruptedException {
+    GitHubApi gitHub = BridgeWiring.gitHub(settings.github(), listener);
     checkToken(settings, gitHub);
-    QueueWiring queues = QueueWiring.open(settings.queue(), metrics, root.out());
+    QueueWiring queues = QueueWiring.open(settings.queue(), listener, root.out());
     try {
-      GitBridge bridge = BridgeWiring.build(settings, queues.queue(), gitHub, metrics);
+      GitBridge bridge = BridgeWiring.build(settings, queues.queue(), gitHub, listener);
       metrics.bindQueue(bridge.queue());
       return run(settings, bridge, registry, gitHub, queues);
     } finally {

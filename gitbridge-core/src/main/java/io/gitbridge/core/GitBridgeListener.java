@@ -10,11 +10,23 @@ import java.time.Duration;
  * overrides only what it needs; {@link #NOOP} ignores everything.
  *
  * <p>Methods are called on the thread that did the work, often a worker or an HTTP thread:
- * implementations must be thread-safe and quick, and must not throw.
+ * implementations must be thread-safe and quick, and must not throw. Several listeners (metrics and
+ * notifications, say) are combined with {@link #all}.
  */
 public interface GitBridgeListener {
   /** Ignores everything. */
   GitBridgeListener NOOP = new GitBridgeListener() {};
+
+  /**
+   * One listener that tells each of {@code listeners}, in order, of every call. One that throws,
+   * against the contract, is logged and does not keep the call from the others.
+   *
+   * @return {@link #NOOP} for none, the listener itself for one
+   * @throws NullPointerException if {@code listeners} or one of them is null
+   */
+  static GitBridgeListener all(GitBridgeListener... listeners) {
+    return CompositeListener.of(listeners);
+  }
 
   /** A webhook request was answered; {@code eventType} is {@code "unknown"} when absent. */
   default void webhookReceived(String eventType, IngestOutcome outcome) {}

@@ -7,6 +7,7 @@ import io.gitbridge.core.ConfigurationException;
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.github.RecordingGitHubApi;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.core.tasks.WebhookSender;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -119,6 +120,12 @@ public final class ConfigLoader {
     return config;
   }
 
+  /** Builds the {@code forward} task, as {@code serve} does; never asked to post. */
+  private static final WebhookSender CHECK_ONLY =
+      (url, headers, body) -> {
+        throw new IllegalStateException("the configuration check does not post");
+      };
+
   /** Lets the core read the routes, exactly as {@code serve} will. */
   private static void checkRoutes(GitBridgeConfig config, ProblemList problems) {
     JsonNode routes = config.routes();
@@ -129,6 +136,7 @@ public final class ConfigLoader {
       GitBridge.builder()
           .queue(InMemoryEventQueue.create())
           .gitHub(new RecordingGitHubApi())
+          .webhookSender(CHECK_ONLY)
           .webhookSecrets(config.github().webhookSecrets())
           .routeDefinitions(routes)
           .build()

@@ -246,6 +246,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void forwardRoutesAreAcceptedAndTheirOptionsChecked() {
+    GitBridgeConfig config =
+        loader.parse(
+            FILE,
+            "github:\n  webhook_secret: s\nroutes:\n  - on: push\n"
+                + "    tasks:\n      - forward: { url: \"https://ci.example.com/hook\" }\n",
+            true);
+    assertThat(config.routes().at("/0/tasks/0/forward/url").asText())
+        .isEqualTo("https://ci.example.com/hook");
+    assertThat(
+            problems(
+                "github:\n  webhook_secret: s\nroutes:\n  - on: push\n"
+                    + "    tasks:\n      - forward: { url: \"ftp://ci.example.com\" }\n"))
+        .singleElement()
+        .asString()
+        .contains("routes[0].tasks[0].forward.url: must be an http or https URL");
+  }
+
+  @Test
   void anchorsAndAliasesAreExpanded() {
     GitBridgeConfig config =
         loader.parse(
