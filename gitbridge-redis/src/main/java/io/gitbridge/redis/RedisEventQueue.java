@@ -116,20 +116,9 @@ public final class RedisEventQueue implements EventQueue {
   @Override
   public OfferResult offer(WebhookEvent event) {
     requireNonNull(event, "event == null");
-    String answer =
-        text(
-            Script.OFFER,
-            List.of(keys.ready, keys.retry, keys.dead),
-            keys.prefix,
-            keys.group,
-            event.deliveryId().value(),
-            event.type(),
-            event.body(),
-            event.receivedAt().toString(),
-            now(),
-            Long.toString(dedupeWindow.toMillis()),
-            Integer.toString(maxSize));
-    return OfferResult.valueOf(answer);
+    List<String> args = eventArguments(event);
+    args.add(Integer.toString(maxSize));
+    return OfferResult.valueOf(RedisReplies.text(scripts.run(Script.OFFER, enqueueKeys(), args)));
   }
 
   @Override
@@ -357,24 +346,15 @@ public final class RedisEventQueue implements EventQueue {
       int completedSteps,
       String lastError,
       Instant dueAt) {
-    String answer =
-        text(
-            Script.ADOPT,
-            List.of(keys.ready, keys.retry, keys.dead),
-            keys.prefix,
-            keys.group,
-            event.deliveryId().value(),
-            event.type(),
-            event.body(),
-            event.receivedAt().toString(),
-            now(),
-            Long.toString(dedupeWindow.toMillis()),
+    List<String> args = eventArguments(event);
+    args.addAll(
+        List.of(
             section.label(),
             Integer.toString(attempts),
             Integer.toString(completedSteps),
             lastError == null ? "" : lastError,
-            dueAt == null ? "0" : Long.toString(dueAt.toEpochMilli()));
-    return OfferResult.valueOf(answer);
+            dueAt == null ? "0" : Long.toString(dueAt.toEpochMilli())));
+    return OfferResult.valueOf(RedisReplies.text(scripts.run(Script.ADOPT, enqueueKeys(), args)));
   }
 
   /** Sends {@code PING}; throws {@link io.gitbridge.core.queue.QueueUnavailableException}. */
@@ -391,6 +371,24 @@ public final class RedisEventQueue implements EventQueue {
 
   private List<String> sectionKeys() {
     return keys.all();
+  }
+
+  private List<String> enqueueKeys() {
+    return List.of(keys.ready, keys.retry, keys.dead);
+  }
+
+  /** What the enqueueing scripts (offer, adopt) all take first: the event and the dedupe window. */
+  private List<String> eventArguments(WebhookEvent event) {
+    return new ArrayList<>(
+        List.of(
+            keys.prefix,
+            keys.group,
+            event.deliveryId().value(),
+            event.type(),
+            event.body(),
+            event.receivedAt().toString(),
+            now(),
+            Long.toString(dedupeWindow.toMillis())));
   }
 
   private String now() {
