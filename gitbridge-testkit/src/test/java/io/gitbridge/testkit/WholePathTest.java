@@ -249,6 +249,37 @@ class WholePathTest {
     }
   }
 
+  @Test
+  void chainThatOutrunsItsLeaseStartsNoFurtherStepAndResumesOnTheNextAttempt() {
+    List<String> ran = new ArrayList<>();
+    try (GitBridgeHarness h =
+        GitBridgeHarness.create(
+            b ->
+                b.route(
+                    Route.on("push")
+                        .step(
+                            "slow",
+                            chain -> {
+                              ran.add("slow");
+                              // the harness's manual clock: the lease (5 min) runs out here
+                              ((ManualClock) chain.context().clock())
+                                  .advance(Duration.ofMinutes(5));
+                              return chain.proceed();
+                            })
+                        .step(
+                            "next",
+                            chain -> {
+                              ran.add("next");
+                              return chain.proceed();
+                            })
+                        .build()))) {
+      h.deliver(Payloads.PUSH);
+      assertThat(h.drainWithRetries(Duration.ofSeconds(5)))
+          .containsExactly(ProcessOutcome.RETRIED, ProcessOutcome.SUCCEEDED);
+      assertThat(ran).containsExactly("slow", "next");
+    }
+  }
+
   private static JsonNode jsonUnchecked(String text) {
     try {
       return json(text);

@@ -26,11 +26,20 @@ import org.slf4j.LoggerFactory;
  * dead-letters it. Knows nothing of threads: the {@link WorkerPool} and the testkit's synchronous
  * harness both drive it. Thread-safe.
  *
+ * <p>No step starts within {@link #LEASE_MARGIN} of the end of the lease: after it another worker
+ * may take the event over, and two workers must never run one event at once. The chain stops there,
+ * checkpointed, and the next attempt resumes. A single step must therefore finish within the lease
+ * timeout; the GitHub client's own bounds (call timeout, longest wait) keep a GitHub step far below
+ * the default five minutes.
+ *
  * <p>Each attempt asks the {@link GitHubApiSelector} for the {@link GitHubApi} its tasks see in
  * {@link TaskContext#gitHub()}; an event without a route never asks.
  */
 public final class EventProcessor {
   private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
+
+  /** How long before its lease ends a chain stops starting steps. */
+  public static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
 
   private final EventQueue queue;
   private final Router router;
@@ -92,7 +101,12 @@ public final class EventProcessor {
       return TaskResult.retryLater(
           "choosing the GitHub API for the event failed: it returned null");
     }
-    ChainRunner runner = new ChainRunner(steps, done -> queue.checkpoint(lease, done));
+    ChainRunner runner =
+        new ChainRunner(
+            steps,
+            done -> queue.checkpoint(lease, done),
+            clock,
+            lease.expiresAt().minus(LEASE_MARGIN));
     TaskContext context = new TaskContext(event, api, clock, lease.attempt(), 0);
     return runner.run(context, lease.completedSteps());
   }

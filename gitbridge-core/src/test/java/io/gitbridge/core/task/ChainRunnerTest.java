@@ -117,4 +117,44 @@ class ChainRunnerTest {
     assertThat(result).isInstanceOf(TaskResult.RetryLater.class);
     assertThat(((TaskResult.RetryLater) result).reason()).contains("proceed() twice");
   }
+
+  @Test
+  void noStepStartsOnceTheDeadlineHasPassedAndTheChainResumesThere() {
+    java.util.concurrent.atomic.AtomicReference<Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
+    Clock clock =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    Step slow =
+        new Step(
+            "slow",
+            chain -> {
+              ran.add("slow");
+              now.set(Instant.EPOCH.plusSeconds(60));
+              return chain.proceed();
+            });
+    TaskResult result =
+        new ChainRunner(
+                List.of(slow, step("next")), checkpoints::add, clock, Instant.EPOCH.plusSeconds(60))
+            .run(context, 0);
+    assertThat(result).isInstanceOf(TaskResult.RetryLater.class);
+    assertThat(((TaskResult.RetryLater) result).reason())
+        .isEqualTo("step 2 (next) not started: the lease ends at 1970-01-01T00:01:00Z");
+    assertThat(ran).containsExactly("slow");
+    assertThat(checkpoints).containsExactly(1);
+  }
 }
