@@ -8,7 +8,9 @@ import io.gitbridge.core.ConfigurationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +22,7 @@ public final class TaskOptions {
   private final String path;
   private final JsonNode node;
   private final Set<String> read = new HashSet<>();
+  private final Map<String, Template> templates = new LinkedHashMap<>();
 
   /**
    * @param path where the options stand, for errors: {@code routes[0].tasks[1].label}
@@ -52,12 +55,24 @@ public final class TaskOptions {
 
   /** A required string option, compiled as a template. */
   public Template template(String name) {
-    return Template.compile(string(name));
+    return remember(keyOf(name), Template.compile(string(name)));
   }
 
   /** An optional string option compiled as a template, or the default's. */
   public Template template(String name, String defaultValue) {
-    return has(name) ? template(name) : Template.compile(defaultValue);
+    return has(name)
+        ? template(name)
+        : remember(keyOf(name) + " (its default)", Template.compile(defaultValue));
+  }
+
+  /** Every template the task read, by key: checked against the route's events at start. */
+  Map<String, Template> templates() {
+    return templates;
+  }
+
+  private Template remember(String key, Template template) {
+    templates.merge(key, template, (a, b) -> b);
+    return template;
   }
 
   /** A required scalar option as text. */
@@ -99,10 +114,10 @@ public final class TaskOptions {
         if (!item.isValueNode()) {
           throw new ConfigurationException(keyOf(name), "must be a list of strings");
         }
-        out.add(Template.compile(item.asText()));
+        out.add(remember(keyOf(name) + "[" + out.size() + "]", Template.compile(item.asText())));
       }
     } else if (value.isValueNode()) {
-      out.add(Template.compile(value.asText()));
+      out.add(remember(keyOf(name), Template.compile(value.asText())));
     } else {
       throw new ConfigurationException(keyOf(name), "must be a string or a list of strings");
     }

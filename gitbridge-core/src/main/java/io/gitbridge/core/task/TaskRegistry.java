@@ -37,8 +37,16 @@ public final class TaskRegistry {
     return factories.keySet();
   }
 
-  /** Creates one step from {@code name: options}. */
+  /** Creates one step from {@code name: options}, for any event. */
   public Step step(String key, String name, JsonNode options) {
+    return step(key, name, options, List.of("*"));
+  }
+
+  /**
+   * Creates one step of a route on {@code on}: a template naming a payload key none of those events
+   * carries is refused here.
+   */
+  public Step step(String key, String name, JsonNode options, List<String> on) {
     TaskFactory factory = factories.get(name);
     if (factory == null) {
       throw new ConfigurationException(
@@ -52,6 +60,9 @@ public final class TaskRegistry {
       throw new ConfigurationException(key + "." + name, e.getMessage());
     }
     taskOptions.rejectUnknown();
+    taskOptions
+        .templates()
+        .forEach((templateKey, template) -> PayloadKeys.check(on, templateKey, template));
     return new Step(name, task);
   }
 
@@ -105,11 +116,11 @@ public final class TaskRegistry {
       String taskKey = key + ".tasks[" + i + "]";
       JsonNode task = tasks.get(i);
       if (task.isTextual()) {
-        Step step = step(taskKey, task.asText(), null);
+        Step step = step(taskKey, task.asText(), null, on);
         builder.step(step.name(), step.task());
       } else if (task.isObject() && task.size() == 1) {
         String name = task.fieldNames().next();
-        Step step = step(taskKey, name, task.get(name));
+        Step step = step(taskKey, name, task.get(name), on);
         builder.step(step.name(), step.task());
       } else {
         throw new ConfigurationException(taskKey, "must be 'name' or a mapping 'name: {options}'");

@@ -104,4 +104,45 @@ class RoutesTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("routes[0].tasks[0].picky: needs a flag");
   }
+
+  @Test
+  void templateNamingAKeyNoEventOfTheRouteCarriesIsRefusedAtStart() {
+    assertThatThrownBy(
+            () ->
+                routes(
+                    "[{\"on\":\"push\",\"tasks\":[{\"comment\":{\"body\":\"{{pull_request.title}}\","
+                        + "\"issue\":\"1\"}}]}]"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith(
+            "routes[0].tasks[0].comment.body: {{pull_request.title}} names nothing a push event"
+                + " carries (its payload has: action, after, base_ref");
+    assertThatThrownBy(
+            () ->
+                routes(
+                    "[{\"on\":[\"pull_request.opened\"],\"tasks\":[{\"label\":{\"add\":[\"ok\","
+                        + "\"{{pul_request.number}}\"]}}]}]"))
+        .hasMessageStartingWith("routes[0].tasks[0].label.add[1]: {{pul_request.number}}");
+  }
+
+  @Test
+  void defaultTemplateThatDoesNotFitTheRoutesEventsIsNamedAsTheDefault() {
+    assertThatThrownBy(
+            () ->
+                routes(
+                    "[{\"on\":\"push\",\"tasks\":[{\"commit-status\":{\"state\":\"success\"}}]}]"))
+        .hasMessageStartingWith(
+            "routes[0].tasks[0].commit-status.sha (its default): {{pull_request.head.sha}} names"
+                + " nothing a push event carries");
+  }
+
+  @Test
+  void templatesFittingAnyOfTheRoutesEventsOrStarOrUnknownEventsPass() {
+    assertThat(
+            routes(
+                "[{\"on\":[\"push\",\"pull_request\"],\"tasks\":[{\"log\":{\"message\":"
+                    + "\"{{after}} {{number}} {{repository.full_name}} {{event}} {{command.name}}\"}}]},"
+                    + "{\"on\":\"*\",\"tasks\":[{\"log\":{\"message\":\"{{anything.at.all}}\"}}]},"
+                    + "{\"on\":\"brand_new_event\",\"tasks\":[{\"log\":{\"message\":\"{{x}}\"}}]}]"))
+        .hasSize(3);
+  }
 }
