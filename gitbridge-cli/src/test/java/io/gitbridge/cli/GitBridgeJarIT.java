@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitbridge.core.DeliveryId;
 import io.gitbridge.core.ingest.DeliveryHeaders;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.net.InetAddress;
 import java.net.URI;
@@ -13,13 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -151,16 +149,6 @@ class GitBridgeJarIT {
         .body();
   }
 
-  private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + JarProcess.DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
-  }
-
   private List<RecordedRequest> callsTo(String fragment) {
     return calls.stream().filter(r -> r.getTarget().contains(fragment)).toList();
   }
@@ -185,7 +173,7 @@ class GitBridgeJarIT {
     assertThat(send.awaitExit()).isZero();
     assertThat(send.out()).startsWith("HTTP 202 delivery jar-it-pr-1");
 
-    await("the label call", () -> !callsTo("/issues/42/labels").isEmpty());
+    Await.until("the label call", () -> !callsTo("/issues/42/labels").isEmpty());
     RecordedRequest status = callsTo("/statuses/6dcb09b5b57875f334f61aebed695e2e4193db5e").get(0);
     assertThat(status.getTarget())
         .isEqualTo("/repos/octo-org/hello-world/statuses/6dcb09b5b57875f334f61aebed695e2e4193db5e");
@@ -206,8 +194,8 @@ class GitBridgeJarIT {
     HttpResponse<String> again = post(signed("pull_request", "jar-it-dup", body), body);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("duplicate");
-    await("the first copy's label", () -> !callsTo("/issues/43/labels").isEmpty());
-    await(
+    Await.until("the first copy's label", () -> !callsTo("/issues/43/labels").isEmpty());
+    Await.until(
         "the queue to settle",
         () -> {
           try {
@@ -266,7 +254,7 @@ class GitBridgeJarIT {
             .getBytes(StandardCharsets.UTF_8);
     assertThat(post(signed("pull_request", "jar-it-fail", body), body).statusCode()).isEqualTo(202);
 
-    await(
+    Await.until(
         "the dead letter",
         () -> {
           try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gitbridge.core.github.GitHubApiException;
 import io.gitbridge.core.github.GitHubResponse;
+import io.gitbridge.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -42,7 +42,7 @@ class PacingTest extends GitHubServerTest {
     }
     for (int released = 0; released < 6; released++) {
       int stillToCome = 6 - released;
-      awaitTrue(() -> github.inFlight.get() == Math.min(2, stillToCome));
+      Await.until("the held requests", () -> github.inFlight.get() == Math.min(2, stillToCome));
       github.release.release();
     }
 
@@ -93,7 +93,7 @@ class PacingTest extends GitHubServerTest {
     sleeper.holdAt(gate);
 
     Future<GitHubResponse> second = threads.submit(() -> api.execute(comment("second")));
-    awaitTrue(() -> !sleeper.waits().isEmpty());
+    Await.until("the held requests", () -> !sleeper.waits().isEmpty());
     server.enqueue(GitHubAnswers.json(200, "user.json", clock).build());
     GitHubResponse read = api.execute(getUser());
 
@@ -133,7 +133,7 @@ class PacingTest extends GitHubServerTest {
     OkHttpGitHubApi api =
         track(builder().maxConcurrentRequests(1).maxWait(Duration.ofMillis(50)).build());
     Future<GitHubResponse> holder = threads.submit(() -> api.execute(getUser()));
-    awaitTrue(() -> github.inFlight.get() == 1);
+    Await.until("the held requests", () -> github.inFlight.get() == 1);
 
     GitHubApiException e =
         catchThrowableOfType(GitHubApiException.class, () -> api.execute(getUser()));
@@ -142,16 +142,6 @@ class PacingTest extends GitHubServerTest {
     assertThat(e.getMessage()).contains("in-flight cap");
     github.release.release();
     assertThat(holder.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(5); // polling a condition, not waiting for work to happen by itself
-    }
   }
 
   /** Holds each request until the test releases it, counting how many are in flight. */

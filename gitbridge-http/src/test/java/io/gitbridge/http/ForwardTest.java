@@ -8,6 +8,7 @@ import io.gitbridge.core.DeliveryId;
 import io.gitbridge.core.GitBridgeException;
 import io.gitbridge.core.ingest.DeliveryHeaders;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.testkit.Await;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.health.Health;
 import io.gitbridge.core.health.HealthCheck;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,6 +1,7 @@
 package io.gitbridge.http;
 
 import com.sun.net.httpserver.HttpServer;
+import io.gitbridge.testkit.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -67,9 +68,9 @@ final class NotificationReceiver implements AutoCloseable {
 
   /** The next request, waiting for it up to {@link Await#DEADLINE}. */
   Received take() throws InterruptedException {
-    Received next = received.poll(Await.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    Received next = received.poll(Await.DEFAULT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     if (next == null) {
-      throw new AssertionError("nothing posted within " + Await.DEADLINE);
+      throw new AssertionError("nothing posted within " + Await.DEFAULT_LIMIT);
     }
     return next;
   }
@@ -85,7 +86,7 @@ final class NotificationReceiver implements AutoCloseable {
 
   private void awaitRelease() {
     try {
-      released.await(Await.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+      released.await(Await.DEFAULT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

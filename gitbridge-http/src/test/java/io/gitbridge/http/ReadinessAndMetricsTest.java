@@ -6,6 +6,7 @@ import io.gitbridge.core.DeliveryId;
 import io.gitbridge.core.health.Health;
 import io.gitbridge.core.health.HealthCheck;
 import io.gitbridge.core.queue.InMemoryEventQueue;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitbridge.core.ingest.IngestOutcome;
 import io.gitbridge.http.internal.NoticeThrottle;
 import io.gitbridge.http.internal.NotificationPoster;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.ManualClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -7,6 +7,7 @@ import io.gitbridge.core.ingest.WebhookIngestor;
 import io.gitbridge.core.ingest.WebhookSignature;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.core.queue.QueueSection;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;

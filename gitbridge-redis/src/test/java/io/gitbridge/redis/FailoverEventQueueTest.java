@@ -15,6 +15,7 @@ import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueUnavailableException;
 import io.gitbridge.core.queue.RetryPolicy;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.nio.file.Files;
 import java.nio.file.Path;

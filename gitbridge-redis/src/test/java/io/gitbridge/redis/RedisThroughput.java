@@ -5,6 +5,7 @@ import io.gitbridge.core.queue.EventQueue;
 import io.gitbridge.core.queue.InMemoryEventQueue;
 import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitbridge.core.DeliveryId;
 import io.gitbridge.core.queue.Lease;
+import io.gitbridge.testkit.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

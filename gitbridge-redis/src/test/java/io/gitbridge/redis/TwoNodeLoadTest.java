@@ -6,6 +6,7 @@ import io.gitbridge.core.GitBridge;
 import io.gitbridge.core.queue.OfferResult;
 import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.task.Route;
+import io.gitbridge.testkit.Await;
 import io.gitbridge.testkit.Payloads;
 import java.time.Duration;
 import java.time.Instant;
