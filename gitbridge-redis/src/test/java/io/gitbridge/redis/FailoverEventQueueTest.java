@@ -83,6 +83,8 @@ class FailoverEventQueueTest {
   private void stopRedisAndWaitForFailover() {
     redis.stop();
     Await.until("failover", WAIT, queue::isFailoverActive);
+    // the listener is told just after the mode changes
+    Await.until("the failover told", WAIT, () -> !listener.failoverChanges.isEmpty());
   }
 
   private void startRedisAndWaitForDrain() {
@@ -130,6 +132,8 @@ class FailoverEventQueueTest {
     processed.merge(stillRunning.event().deliveryId(), 1, Integer::sum);
     Await.until("failover over", WAIT, () -> !queue.isFailoverActive());
     assertThat(Files.exists(spoolFile)).as("spool removed").isFalse();
+    // the listener is told just after the mode changes, from the prober's thread
+    Await.until("the end of the failover told", WAIT, () -> listener.failoverChanges.size() == 2);
     assertThat(listener.failoverChanges).containsExactly(true, false);
     assertThat(queue.healthCheck().check().status()).isEqualTo(Health.Status.UP);
 

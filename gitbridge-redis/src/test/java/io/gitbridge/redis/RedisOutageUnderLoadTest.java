@@ -102,6 +102,10 @@ class RedisOutageUnderLoadTest {
       producers.shutdownNow();
     }
     assertThat(Files.exists(spool)).isFalse();
+    Await.until(
+        "the end of the failover told",
+        Duration.ofSeconds(30),
+        () -> listener.failoverChanges.size() >= 2);
     assertThat(listener.failoverChanges).containsExactly(true, false);
     assertThat(processed.repeats()).isLessThanOrEqualTo(PRODUCERS);
   }
