@@ -3,7 +3,6 @@ package io.gitbridge.redis;
 import static java.util.Objects.requireNonNull;
 
 import io.gitbridge.core.DeliveryId;
-import io.gitbridge.core.InvalidPayloadException;
 import io.gitbridge.core.WebhookEvent;
 import io.gitbridge.core.health.HealthCheck;
 import io.gitbridge.core.queue.Disposition;
@@ -16,17 +15,14 @@ import io.gitbridge.core.queue.QueueEntry;
 import io.gitbridge.core.queue.QueuePolicy;
 import io.gitbridge.core.queue.QueueSection;
 import io.gitbridge.core.queue.QueueStats;
-import io.gitbridge.core.queue.RetryPolicy;
 import io.gitbridge.redis.RedisScripts.Script;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.DoubleSupplier;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -56,30 +52,20 @@ public final class RedisEventQueue implements EventQueue {
   private final RedisUrl url;
   private final RedisKeys keys;
   private final QueuePolicy policy;
-  private final int maxSize;
-  private final Duration leaseTimeout;
   private final Duration timeout;
-  private final Duration dedupeWindow;
-  private final RetryPolicy retryPolicy;
-  private final Clock clock;
-  private final DoubleSupplier random;
   private final UnifiedJedis redis;
   private final RedisScripts scripts;
+  private final RedisSections sections;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisEventQueue(Builder b, RedisUrl url) {
     this.url = url;
     this.keys = new RedisKeys(b.keyPrefix);
     this.policy = b.policy;
-    this.maxSize = b.policy.maxSize();
-    this.leaseTimeout = b.policy.leaseTimeout();
     this.timeout = b.timeout;
-    this.dedupeWindow = b.policy.dedupeWindow();
-    this.retryPolicy = b.policy.retryPolicy();
-    this.clock = b.policy.clock();
-    this.random = b.policy.random();
     this.redis = RedisClients.create(url, b.timeout, b.maxConnections);
     this.scripts = new RedisScripts(redis);
+    this.sections = new RedisSections(scripts, keys, policy.clock(), policy.dedupeWindow());
   }
 
   public static Builder builder() {
@@ -117,7 +103,7 @@ public final class RedisEventQueue implements EventQueue {
   public OfferResult offer(WebhookEvent event) {
     requireNonNull(event, "event == null");
     List<String> args = eventArguments(event);
-    args.add(Integer.toString(maxSize));
+    args.add(Integer.toString(policy.maxSize()));
     return OfferResult.valueOf(RedisReplies.text(scripts.run(Script.OFFER, enqueueKeys(), args)));
   }
 
@@ -143,7 +129,7 @@ public final class RedisEventQueue implements EventQueue {
     if (max < 1) {
       return List.of();
     }
-    long now = clock.millis();
+    long now = policy.clock().millis();
     Object reply =
         scripts.run(
             Script.LEASE,
@@ -154,8 +140,8 @@ public final class RedisEventQueue implements EventQueue {
                 consumer,
                 Integer.toString(max),
                 Long.toString(now),
-                Long.toString(now + leaseTimeout.toMillis()),
-                Integer.toString(retryPolicy.maxRetries() + 1)));
+                Long.toString(now + policy.leaseTimeout().toMillis()),
+                Integer.toString(policy.retryPolicy().maxRetries() + 1)));
     List<Lease> leases = new ArrayList<>();
     for (Object item : RedisReplies.list(reply)) {
       leases.add(RedisReplies.lease(RedisReplies.list(item)));
@@ -188,14 +174,14 @@ public final class RedisEventQueue implements EventQueue {
   @Override
   public Disposition retryLater(Lease lease, String error, Duration notBefore) {
     requireNonNull(lease, "lease == null");
-    if (!retryPolicy.allowsRetryAfter(lease.attempt())) {
+    if (!policy.retryPolicy().allowsRetryAfter(lease.attempt())) {
       return settle(lease, "dead", error, 0) ? Disposition.deadLetter() : Disposition.staleLease();
     }
-    Duration delay = retryPolicy.delay(lease.attempt(), random);
+    Duration delay = policy.retryPolicy().delay(lease.attempt(), policy.random());
     if (notBefore != null && notBefore.compareTo(delay) > 0) {
       delay = notBefore;
     }
-    long due = clock.millis() + delay.toMillis();
+    long due = policy.clock().millis() + delay.toMillis();
     return settle(lease, "retry", error, due)
         ? Disposition.retryAt(Instant.ofEpochMilli(due))
         : Disposition.staleLease();
@@ -225,113 +211,32 @@ public final class RedisEventQueue implements EventQueue {
 
   @Override
   public QueueStats stats() {
-    List<?> c = RedisReplies.list(scripts.run(Script.STATS, sectionKeys(), List.of()));
-    return new QueueStats(
-        RedisReplies.number(c.get(0)),
-        RedisReplies.number(c.get(1)),
-        RedisReplies.number(c.get(2)),
-        RedisReplies.number(c.get(3)),
-        RedisReplies.number(c.get(4)));
+    return sections.stats();
   }
 
   @Override
   public Page browse(QueueSection section, String cursor, int limit) {
-    requireNonNull(section, "section == null");
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit < 1: " + limit);
-    }
-    String from = cursor == null ? "" : cursor;
-    if (!from.isEmpty() && !BrowseCursor.isValid(section, from)) {
-      throw new IllegalArgumentException("not a cursor of this queue: " + cursor);
-    }
-    List<?> reply =
-        RedisReplies.list(
-            scripts.run(
-                Script.BROWSE,
-                sectionKeys(),
-                List.of(keys.prefix, keys.group, section.label(), from, Integer.toString(limit))));
-    List<QueueEntry> entries = new ArrayList<>();
-    for (int i = 1; i + 1 < reply.size(); i += 2) {
-      Map<String, String> fields = RedisReplies.hash(reply.get(i + 1));
-      if (!fields.isEmpty()) {
-        entries.add(RedisReplies.entry(RedisReplies.text(reply.get(i)), fields));
-      }
-    }
-    String next = RedisReplies.text(reply.get(0));
-    return new Page(entries, next.isEmpty() ? null : next);
+    return sections.browse(section, cursor, limit);
   }
 
   @Override
   public Optional<QueueEntry> find(DeliveryId deliveryId) {
-    requireNonNull(deliveryId, "deliveryId == null");
-    Map<String, String> fields =
-        RedisReplies.hash(
-            scripts.run(
-                Script.FIND,
-                List.of(keys.event(deliveryId.value())),
-                List.of(keys.prefix, deliveryId.value())));
-    return fields.isEmpty()
-        ? Optional.empty()
-        : Optional.of(RedisReplies.entry(deliveryId.value(), fields));
+    return sections.find(deliveryId);
   }
 
   @Override
   public boolean requeue(DeliveryId deliveryId) {
-    requireNonNull(deliveryId, "deliveryId == null");
-    long moved = requeue(deliveryId, false);
-    if (moved >= 0) {
-      return moved == 1;
-    }
-    QueueEntry quarantined = find(deliveryId).orElse(null);
-    if (quarantined == null) {
-      return false;
-    }
-    try {
-      new WebhookEvent(
-          deliveryId, quarantined.type(), quarantined.body(), quarantined.receivedAt());
-    } catch (InvalidPayloadException invalid) {
-      throw new InvalidPayloadException(
-          "quarantined " + deliveryId + " still cannot be processed: " + invalid.getMessage());
-    }
-    return requeue(deliveryId, true) == 1;
-  }
-
-  private long requeue(DeliveryId deliveryId, boolean bodyChecked) {
-    return RedisReplies.number(
-        scripts.run(
-            Script.REQUEUE,
-            List.of(keys.ready, keys.retry, keys.dead, keys.quarantine),
-            List.of(
-                keys.prefix,
-                keys.group,
-                deliveryId.value(),
-                now(),
-                Long.toString(dedupeWindow.toMillis()),
-                bodyChecked ? "1" : "0")));
+    return sections.requeue(deliveryId);
   }
 
   @Override
   public boolean delete(DeliveryId deliveryId) {
-    requireNonNull(deliveryId, "deliveryId == null");
-    return RedisReplies.number(
-            scripts.run(
-                Script.DELETE,
-                List.of(keys.ready, keys.retry, keys.dead, keys.quarantine),
-                List.of(keys.prefix, deliveryId.value())))
-        == 1;
+    return sections.delete(deliveryId);
   }
 
   @Override
   public long purge(QueueSection section) {
-    requireNonNull(section, "section == null");
-    if (section == QueueSection.IN_FLIGHT) {
-      throw new IllegalArgumentException("events in flight cannot be purged");
-    }
-    return RedisReplies.number(
-        scripts.run(
-            Script.PURGE,
-            List.of(keys.ready, keys.retry, keys.dead, keys.quarantine),
-            List.of(keys.prefix, keys.group, section.label())));
+    return sections.purge(section);
   }
 
   /**
@@ -369,10 +274,6 @@ public final class RedisEventQueue implements EventQueue {
     }
   }
 
-  private List<String> sectionKeys() {
-    return keys.all();
-  }
-
   private List<String> enqueueKeys() {
     return List.of(keys.ready, keys.retry, keys.dead);
   }
@@ -388,11 +289,11 @@ public final class RedisEventQueue implements EventQueue {
             event.body(),
             event.receivedAt().toString(),
             now(),
-            Long.toString(dedupeWindow.toMillis())));
+            Long.toString(policy.dedupeWindow().toMillis())));
   }
 
   private String now() {
-    return Long.toString(clock.millis());
+    return Long.toString(policy.clock().millis());
   }
 
   private String text(Script script, List<String> scriptKeys, String... args) {

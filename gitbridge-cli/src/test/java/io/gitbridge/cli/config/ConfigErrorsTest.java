@@ -12,18 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every problem is found, named by key path and line, and never shows a secret. */
 class ConfigErrorsTest {
-  private static final String FILE = "webhook_config.yaml";
+  private static final String FILE = ConfigProblems.FILE;
 
   private final ConfigLoader loader = new ConfigLoader(Map.of(), () -> "generated");
 
   private static List<String> problems(ConfigLoader loader, String yaml) {
-    try {
-      loader.parse(FILE, yaml, true);
-    } catch (ConfigFileException e) {
-      assertThat(e.getMessage().lines()).hasSize(e.problems().size());
-      return e.problems().stream().map(ConfigProblem::toString).toList();
-    }
-    throw new AssertionError("expected problems in:\n" + yaml);
+    return ConfigProblems.of(loader, yaml);
   }
 
   private List<String> problems(String yaml) {
