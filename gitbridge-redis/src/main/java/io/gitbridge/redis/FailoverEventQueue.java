@@ -21,7 +21,6 @@ import io.gitbridge.core.queue.QueueUnavailableException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,25 +57,12 @@ public final class FailoverEventQueue implements EventQueue {
   private static final String LOCAL = "m:";
   private static final String REDIS = "r:";
 
-  /** Where new events go. */
-  enum Mode {
-    /** Redis works. */
-    NORMAL,
-    /** Redis is away: memory and spool. */
-    DEGRADED,
-    /** Redis is back; the spool is being drained into it. */
-    DRAINING
-  }
-
   private final RedisEventQueue primary;
   private final JournaledMemoryQueue local;
-  private final GitBridgeListener listener;
   private final Clock clock;
   private final ScheduledExecutorService prober;
   private final ConcurrentLinkedQueue<Runnable> deferred = new ConcurrentLinkedQueue<>();
-  private volatile Mode mode = Mode.NORMAL;
-  private volatile Instant degradedSince;
-  private volatile String lastFailure = "";
+  private final FailoverMode mode;
 
   private FailoverEventQueue(Builder b) {
     this.primary = b.primary;
@@ -86,11 +72,11 @@ public final class FailoverEventQueue implements EventQueue {
             ? b.fallback
             : new InMemoryEventQueue(b.primary.policy().toBuilder().clock(clock).build());
     this.local = new JournaledMemoryQueue(memory, new EventSpool(b.spoolFile), clock);
-    this.listener = b.listener;
+    this.mode = new FailoverMode(b.listener, clock, primary.url(), local.file());
     int left = local.replay();
     if (left > 0) {
       log.warn("{}: {} entries left by an earlier process; replaying", local.file(), left);
-      enterFailover("replaying " + local.file());
+      mode.redisFailed("replaying " + local.file());
     }
     this.prober =
         Executors.newSingleThreadScheduledExecutor(
@@ -109,7 +95,7 @@ public final class FailoverEventQueue implements EventQueue {
 
   /** Whether events are being kept locally (Redis away, or the spool not yet drained). */
   public boolean isFailoverActive() {
-    return mode != Mode.NORMAL;
+    return mode.state() != FailoverMode.State.NORMAL;
   }
 
   /** The spool file. */
@@ -119,59 +105,23 @@ public final class FailoverEventQueue implements EventQueue {
 
   /** The queue's readiness, named {@code queue}: up, or degraded while failing over. */
   public HealthCheck healthCheck() {
-    return new HealthCheck() {
-      @Override
-      public String name() {
-        return "queue";
-      }
-
-      @Override
-      public Health check() {
-        return switch (mode) {
-          case NORMAL -> Health.up("redis at " + primary.url());
-          case DEGRADED ->
-              Health.degraded(
-                  "redis unavailable since "
-                      + degradedSince
-                      + " ("
-                      + lastFailure
-                      + "); events kept in memory and spooled to "
-                      + local.file());
-          case DRAINING -> Health.degraded("redis is back; draining " + local.file());
-        };
-      }
-    };
+    return HealthCheck.of("queue", mode::health);
   }
 
-  Mode mode() {
-    return mode;
+  FailoverMode.State mode() {
+    return mode.state();
   }
 
   @Override
   public OfferResult offer(WebhookEvent event) {
     requireNonNull(event, "event == null");
-    if (mode != Mode.DEGRADED) {
-      try {
-        return primary.offer(event);
-      } catch (QueueUnavailableException e) {
-        enterFailover(e.getMessage());
-      }
-    }
-    return local.offer(event);
+    return onRedisOr(() -> primary.offer(event), () -> local.offer(event));
   }
 
   @Override
   public void quarantine(QuarantinedDelivery delivery) {
     requireNonNull(delivery, "delivery == null");
-    if (mode != Mode.DEGRADED) {
-      try {
-        primary.quarantine(delivery);
-        return;
-      } catch (QueueUnavailableException e) {
-        enterFailover(e.getMessage());
-      }
-    }
-    local.quarantine(delivery);
+    onRedisOr(() -> primary.quarantine(delivery), () -> local.quarantine(delivery));
   }
 
   @Override
@@ -180,13 +130,13 @@ public final class FailoverEventQueue implements EventQueue {
     for (Lease l : local.lease(consumer, max)) {
       leases.add(wrap(l, LOCAL));
     }
-    if (leases.size() < max && mode != Mode.DEGRADED) {
+    if (leases.size() < max && !mode.redisAway()) {
       try {
         for (Lease l : primary.lease(consumer, max - leases.size())) {
           leases.add(wrap(l, REDIS));
         }
       } catch (QueueUnavailableException e) {
-        enterFailover(e.getMessage());
+        mode.redisFailed(e.getMessage());
       }
     }
     return leases;
@@ -219,7 +169,7 @@ public final class FailoverEventQueue implements EventQueue {
       return primary.retryLater(unwrap(lease), error, notBefore);
     } catch (QueueUnavailableException e) {
       // the lease times out in Redis and the event is tried again then: a retry all the same
-      enterFailover(e.getMessage());
+      mode.redisFailed(e.getMessage());
       throw e;
     }
   }
@@ -256,8 +206,8 @@ public final class FailoverEventQueue implements EventQueue {
       if (here.nextCursor() != null) {
         return new Page(here.entries(), LOCAL + here.nextCursor());
       }
-      if (!here.entries().isEmpty() || mode == Mode.DEGRADED) {
-        return new Page(here.entries(), mode == Mode.DEGRADED ? null : REDIS);
+      if (!here.entries().isEmpty() || mode.redisAway()) {
+        return new Page(here.entries(), mode.redisAway() ? null : REDIS);
       }
       cursor = REDIS;
     }
@@ -313,23 +263,14 @@ public final class FailoverEventQueue implements EventQueue {
     try {
       primary.ping();
       replayDeferred();
-      if (startDraining() || mode == Mode.DRAINING) {
+      if (mode.startDraining() || mode.draining()) {
         drain();
       }
     } catch (QueueUnavailableException e) {
-      enterFailover(e.getMessage());
+      mode.redisFailed(e.getMessage());
     } catch (RuntimeException e) {
       log.error("failover prober: {}", e.toString(), e);
     }
-  }
-
-  private synchronized boolean startDraining() {
-    if (mode != Mode.DEGRADED) {
-      return false;
-    }
-    log.info("redis at {} answers again; draining {}", primary.url(), local.file());
-    mode = Mode.DRAINING;
-    return true;
   }
 
   private void replayDeferred() {
@@ -342,62 +283,47 @@ public final class FailoverEventQueue implements EventQueue {
 
   /** Hands the local entries to Redis; ends the failover when nothing is left here. */
   private void drain() {
-    if (!local.drainInto(primary, () -> mode == Mode.DRAINING)) {
-      return;
-    }
-    boolean ended =
-        local.deleteJournalIfSettled(
-            () -> {
-              synchronized (this) {
-                if (mode != Mode.DRAINING) {
-                  return false;
-                }
-                mode = Mode.NORMAL;
-                return true;
-              }
-            });
-    if (ended) {
-      log.info("failover over: {} drained into redis at {}", local.file(), primary.url());
-      listener.failoverChanged(false);
+    if (local.drainInto(primary, mode::draining)
+        && local.deleteJournalIfSettled(mode::endDraining)) {
+      mode.announceEnded();
     }
   }
 
-  /** Asks Redis unless it is known to be away; {@code whenDown} if it is or does not answer. */
+  /**
+   * Asks Redis unless it is known to be away; if it is, or does not answer (which starts the
+   * failover), asks {@code otherwise}.
+   */
+  private <T> T onRedisOr(Supplier<T> onRedis, Supplier<T> otherwise) {
+    if (!mode.redisAway()) {
+      try {
+        return onRedis.get();
+      } catch (QueueUnavailableException e) {
+        mode.redisFailed(e.getMessage());
+      }
+    }
+    return otherwise.get();
+  }
+
+  private void onRedisOr(Runnable onRedis, Runnable otherwise) {
+    onRedisOr(
+        () -> {
+          onRedis.run();
+          return null;
+        },
+        () -> {
+          otherwise.run();
+          return null;
+        });
+  }
+
+  /** A value from Redis, or {@code whenDown} while it is away. */
   private <T> T remote(Supplier<T> call, T whenDown) {
-    if (mode != Mode.DEGRADED) {
-      try {
-        return call.get();
-      } catch (QueueUnavailableException e) {
-        enterFailover(e.getMessage());
-      }
-    }
-    return whenDown;
+    return onRedisOr(call, () -> whenDown);
   }
 
+  /** A settlement on Redis, or replayed once Redis answers again. */
   private void onRedisOrLater(Runnable call) {
-    if (mode != Mode.DEGRADED) {
-      try {
-        call.run();
-        return;
-      } catch (QueueUnavailableException e) {
-        enterFailover(e.getMessage());
-      }
-    }
-    deferred.add(call);
-  }
-
-  private synchronized void enterFailover(String reason) {
-    lastFailure = reason;
-    Mode before = mode;
-    if (before == Mode.DEGRADED) {
-      return;
-    }
-    mode = Mode.DEGRADED;
-    degradedSince = clock.instant();
-    log.warn("redis unavailable ({}); keeping events in memory and in {}", reason, local.file());
-    if (before == Mode.NORMAL) {
-      listener.failoverChanged(true);
-    }
+    onRedisOr(call, () -> deferred.add(call));
   }
 
   private static boolean isLocal(Lease lease) {
